@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { apiKeyCommand, API_KEY_HELP } from '../cli/api-key-command.js';
+import { breachCommand, BREACH_HELP } from '../cli/breach-command.js';
+import { EXIT, reportError, usageError, type CliIo } from '../cli/io.js';
+import { loadConfig, type Config } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
+import { migrateToLatest, openDatabase } from '../storage/database.js';
+import { startServer } from './server.js';
+import { createServices, databaseOptions } from './services.js';
+
+export const HELP = `breachdesk: personal-data breach catalogue, private look-ups and breach response.
+
+Usage: breachdesk <command> [options]
+
+Commands:
+  serve      Start the web UI and API (migrates and seeds the database on first start).
+  migrate    Apply pending database migrations and exit.
+  breach     Add, update, list and show catalogue breaches (breachdesk breach --help).
+  api-key    Create, list and revoke API keys (breachdesk api-key --help).
+
+Environment:
+  DATABASE_URL     postgres://... to use PostgreSQL; unset = SQLite in DATA_DIR.
+  DATA_DIR         Where the SQLite file lives (default ./data).
+  HOST, PORT       Where to listen (default 0.0.0.0:8080).
+  PUBLIC_BASE_URL  Absolute URL used in feeds and API links (default: from the request).
+  LOG_LEVEL        fatal|error|warn|info|debug|trace|silent (default info).
+  SEED             Load the seed catalogue on first start (default true).
+
+Run "breachdesk <command> --help" for a command's options.`;
+
+const SERVE_HELP = `Usage: breachdesk serve [--port N] [--host H]
+
+Migrates the database, loads the seed catalogue on first start, and serves the web UI and API.
+Stops cleanly on SIGTERM or Ctrl-C.`;
+
+const MIGRATE_HELP = `Usage: breachdesk migrate
+
+Applies every pending migration to the configured database (DATABASE_URL, or SQLite in DATA_DIR).`;
+
+const processIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+export async function runCli(argv: string[], io: CliIo = processIo, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      io.out(HELP);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    const config = loadConfig(env);
+    const actor = `cli:${safeUser()}`;
+    switch (command) {
+      case 'serve':
+        return await serve(args, io, config);
+      case 'migrate': {
+        if (args.includes('-h') || args.includes('--help')) {
+          io.out(MIGRATE_HELP);
+          return EXIT.ok;
+        }
+        if (args.length > 0) throw usageError(`migrate takes no arguments, got "${args.join(' ')}"`);
+        const database = openDatabase(databaseOptions(config));
+        try {
+          const applied = await migrateToLatest(database);
+          io.out(applied.length === 0 ? `database at ${database.location} is up to date` : `applied ${applied.join(', ')} to ${database.location}`);
+        } finally {
+          await database.close();
+        }
+        return EXIT.ok;
+      }
+      case 'breach':
+      case 'api-key': {
+        if (args.length === 0 || args.includes('-h') || args.includes('--help') || args[0] === 'help') {
+          io.out(command === 'breach' ? BREACH_HELP : API_KEY_HELP);
+          return args.length === 0 ? EXIT.usage : EXIT.ok;
+        }
+        const logger = createLogger({ level: 'warn', destination: process.stderr });
+        const services = await createServices(config, logger);
+        try {
+          return command === 'breach'
+            ? await breachCommand(args, io, { catalogue: services.catalogue, actor })
+            : await apiKeyCommand(args, io, { apiKeys: services.apiKeys, actor });
+        } finally {
+          await services.close();
+        }
+      }
+      default:
+        throw usageError(`unknown command "${command}" (try: breachdesk --help)`);
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      return reportError(io, usageError((error as Error).message));
+    }
+    return reportError(io, error);
+  }
+}
+
+async function serve(args: string[], io: CliIo, config: Config): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help) {
+    io.out(SERVE_HELP);
+    return EXIT.ok;
+  }
+  const port = values.port === undefined ? config.port : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a number from 0 to 65535, got "${values.port}"`);
+  const effective: Config = { ...config, port, host: values.host ?? config.host };
+  const logger = createLogger({ level: effective.logLevel });
+  const server = await startServer(effective, logger);
+  io.out(`breachdesk is serving on ${server.url} (database: ${server.services.database.dialect} at ${server.services.database.location})`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      void server.close().then(resolve);
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  return EXIT.ok;
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username.replace(/[^\w.-]/g, '_') || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

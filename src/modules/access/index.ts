@@ -1,0 +1,1 @@
+export { createApiKeys, type ApiKeyInfo, type ApiKeys, type ApiKeysDeps } from './api-keys.js';

@@ -1,0 +1,79 @@
+import { Kysely, Migrator, sql } from 'kysely';
+import { AppError } from '../platform/errors.js';
+import { migrationProvider } from './migrations/index.js';
+import { createPostgresDialect } from './postgres/create-postgres-dialect.js';
+import { isPostgresUniqueViolation } from './postgres/create-postgres-dialect.js';
+import type { DatabaseSchema } from './schema.js';
+import { createSqliteDialect, isSqliteUniqueViolation } from './sqlite/create-sqlite-dialect.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open database: the Kysely instance plus the few dialect facts modules may need. */
+export interface DatabaseHandle {
+  readonly db: Kysely<DatabaseSchema>;
+  readonly dialect: DialectName;
+  /** Where the data lives, with any password removed: safe to print. */
+  readonly location: string;
+  isUniqueViolation(error: unknown): boolean;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string; readonly maxConnections?: number };
+
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  if (options.kind === 'sqlite') {
+    const db = new Kysely<DatabaseSchema>({ dialect: createSqliteDialect(options.path) });
+    return {
+      db,
+      dialect: 'sqlite',
+      location: options.path,
+      isUniqueViolation: isSqliteUniqueViolation,
+      close: () => db.destroy(),
+    };
+  }
+  const { dialect } = createPostgresDialect({
+    connectionString: options.url,
+    ...(options.schema === undefined ? {} : { schema: options.schema }),
+    ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+  });
+  const db = new Kysely<DatabaseSchema>({ dialect });
+  return {
+    db,
+    dialect: 'postgres',
+    location: redactUrl(options.url) + (options.schema ? ` (schema ${options.schema})` : ''),
+    isUniqueViolation: isPostgresUniqueViolation,
+    close: () => db.destroy(),
+  };
+}
+
+/** Fails fast with DATABASE_UNAVAILABLE when the server cannot be reached. */
+export async function assertReachable(handle: DatabaseHandle): Promise<void> {
+  try {
+    await sql`select 1`.execute(handle.db);
+  } catch (cause) {
+    throw new AppError('DATABASE_UNAVAILABLE', `Cannot reach the database at ${handle.location}`, { cause });
+  }
+}
+
+/** Applies every pending migration in order; all-or-nothing per migration. Returns the names applied. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AppError('MIGRATION_FAILED', `Migration ${failed} failed`, { cause: error, data: { migration: failed } });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable database URL)';
+  }
+}

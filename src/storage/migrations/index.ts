@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-catalogue.js';
+
+/**
+ * Every migration, in order. Listed statically (not read from a folder) so that the compiled build and
+ * the TypeScript sources migrate identically. Names never change once released.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-catalogue': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};

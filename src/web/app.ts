@@ -1,0 +1,123 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Catalogue } from '../modules/catalogue/index.js';
+import { registerCatalogueRoutes } from '../modules/catalogue/index.js';
+import type { ApiKeys } from '../modules/access/index.js';
+import { AppError, isAppError } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
+import { MESSAGES } from './i18n.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { problemFor } from './problem.js';
+import { renderMessagePage } from './ui/breach-pages.js';
+import { pageContext, registerUiRoutes } from './ui-routes.js';
+
+export interface AppOptions {
+  readonly catalogue: Catalogue;
+  readonly apiKeys: ApiKeys;
+  readonly logger: Logger;
+  /** Resolves when the database answers; used by the health check. */
+  readonly checkDatabase: () => Promise<void>;
+  readonly publicBaseUrl?: string | undefined;
+  /** Trust X-Forwarded-* from a reverse proxy (needed behind a CDN or load balancer). */
+  readonly trustProxy?: boolean;
+}
+
+/** Builds the HTTP app without listening: tests drive it with `app.inject`, `main/` calls `listen`. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  });
+
+  const openApi = buildOpenApiDocument();
+
+  const baseUrl = (request: FastifyRequest): string => options.publicBaseUrl ?? `${request.protocol}://${request.host}`;
+
+  const authenticate = async (request: FastifyRequest): Promise<string> => {
+    const header = request.headers.authorization;
+    const presented =
+      typeof header === 'string' && /^Bearer\s+/i.test(header)
+        ? header.replace(/^Bearer\s+/i, '')
+        : typeof request.headers['x-api-key'] === 'string'
+          ? request.headers['x-api-key']
+          : undefined;
+    if (presented === undefined || presented.trim() === '') {
+      throw new AppError('AUTH_REQUIRED', 'This operation needs an API key: send "Authorization: Bearer <key>" or "X-Api-Key: <key>"');
+    }
+    return options.apiKeys.authenticate(presented);
+  };
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'no-referrer');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    );
+    if (request.url.startsWith('/api/')) void reply.header('access-control-allow-origin', '*');
+    return payload;
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    const status = problemFor(appError).status;
+    if (status >= 500) request.log.error({ err: error, code: appError.code }, 'request failed');
+    else request.log.info({ code: appError.code }, 'request rejected');
+    if (wantsHtml(request)) {
+      const ctx = pageContext(request);
+      const m = MESSAGES[ctx.locale];
+      const page =
+        appError.code === 'BREACH_NOT_FOUND' || appError.code === 'ROUTE_NOT_FOUND'
+          ? renderMessagePage(ctx, m.notFoundTitle, m.notFoundText)
+          : renderMessagePage(ctx, m.errorTitle, status < 500 ? appError.message : m.errorText);
+      return reply.code(status).type('text/html; charset=utf-8').send(page);
+    }
+    return reply.code(status).type('application/problem+json').send(problemFor(appError, request.url.split('?')[0]));
+  });
+
+  app.setNotFoundHandler((request) => {
+    throw new AppError('ROUTE_NOT_FOUND', `Nothing at ${request.method} ${request.url.split('?')[0] ?? ''}`);
+  });
+
+  app.get('/api/docs', async () => openApi);
+
+  app.get('/api/v1/health', async () => {
+    try {
+      await options.checkDatabase();
+    } catch (cause) {
+      throw new AppError('DATABASE_UNAVAILABLE', 'The database is unreachable', { cause });
+    }
+    return { status: 'ok', database: 'reachable' };
+  });
+
+  registerCatalogueRoutes(app, {
+    catalogue: options.catalogue,
+    authenticate,
+    baseUrl,
+    feedTitle: (locale) => MESSAGES[locale].feedTitle,
+  });
+  registerUiRoutes(app, { catalogue: options.catalogue });
+
+  await app.ready();
+  return app;
+}
+
+function wantsHtml(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? '';
+  if (path.startsWith('/api/') || path.startsWith('/feeds/') || path.startsWith('/logos/') || path.startsWith('/static/')) return false;
+  return true;
+}
+
+/** Anything thrown becomes an AppError: our own as they are, Fastify's client errors by their status. */
+function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const e = error as { statusCode?: number; code?: string; message?: string };
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return new AppError('INPUT_JSON_INVALID', `The request body is not valid JSON: ${e.message ?? ''}`.trim(), { cause: error });
+    }
+    return new AppError('VALIDATION_FAILED', e.message ?? 'Bad request', { cause: error });
+  }
+  return new AppError('INTERNAL', 'Internal error', { cause: error });
+}

@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import { BREACH_SORTS, breachInputSchema, SECTORS } from '../modules/catalogue/index.js';
+import { ERROR_CODES } from '../platform/errors.js';
+
+/**
+ * The OpenAPI 3.1 description, generated from the same zod schemas that validate requests, so the two
+ * cannot disagree. Committed as docs/openapi.json; a test fails when the committed copy drifts, and
+ * another when a registered route is missing from it.
+ */
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+};
+
+const breachResourceSchema = z.object({
+  ...breachInputSchema.shape,
+  addedAt: z.string().describe('ISO 8601 UTC instant the breach entered the catalogue.'),
+  modifiedAt: z.string().describe('ISO 8601 UTC instant of the last change.'),
+  revision: z.number().int().describe('Increases on every change; send it back in If-Match to update safely.'),
+  related: z.array(z.string()).describe('Slugs of related breaches, in either direction (empty in listings).'),
+});
+
+const hibpBreachSchema = z.object({
+  Name: z.string(),
+  Title: z.string(),
+  Domain: z.string(),
+  BreachDate: z.string().describe('YYYY-MM-DD; a guide only.'),
+  AddedDate: z.string(),
+  ModifiedDate: z.string(),
+  PwnCount: z.number().int().describe('People affected (0 when unknown).'),
+  Description: z.string().describe('HTML, English.'),
+  LogoPath: z.string(),
+  Attribution: z.string().nullable(),
+  DataClasses: z.array(z.string()),
+  IsVerified: z.boolean(),
+  IsFabricated: z.boolean(),
+  IsSensitive: z.boolean(),
+  IsRetired: z.boolean(),
+  IsSpamList: z.boolean(),
+  IsMalware: z.boolean(),
+  IsSubscriptionFree: z.boolean(),
+  IsStealerLog: z.boolean(),
+});
+
+const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.enum(ERROR_CODES),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  instance: z.string().optional(),
+});
+
+const dataClassSchema = z.object({
+  code: z.string(),
+  labels: z.object({ en: z.string(), fr: z.string(), sv: z.string() }),
+  enisaCategory: z.enum(['simple', 'behavioural', 'financial', 'sensitive']),
+  lookupKinds: z.array(z.string()),
+  hibpName: z.string().nullable(),
+  edpbType: z.string(),
+  specialCategory: z.boolean(),
+  since: z.number().int(),
+  deprecatedIn: z.number().int().nullable(),
+});
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } };
+const security = [{ bearerAuth: [] }, { apiKeyHeader: [] }];
+
+export function buildOpenApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'breachdesk API',
+      version: '1.0.0',
+      description:
+        'The public catalogue of personal-data breaches. /api/v1 is breachdesk\'s own API; /api/v3 reads the same catalogue with the paths, field names and types of the Have I Been Pwned API v3. Errors are RFC 9457 problem documents with a stable `code` (see docs/errors.md).',
+      license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+    },
+    servers: [{ url: '/' }],
+    paths: {
+      '/api/v1/breaches': {
+        get: {
+          operationId: 'listBreaches',
+          summary: 'List breaches, filtered and sorted',
+          parameters: [
+            { name: 'country', in: 'query', schema: { type: 'string', pattern: '^[A-Za-z]{2}$' } },
+            { name: 'sector', in: 'query', schema: { type: 'string', enum: [...SECTORS] } },
+            { name: 'dataClass', in: 'query', schema: { type: 'string' }, description: 'A data-class code from /api/v1/data-classes.' },
+            { name: 'text', in: 'query', schema: { type: 'string', maxLength: 100 }, description: 'Words in the title or organisation name.' },
+            { name: 'sort', in: 'query', schema: { type: 'string', enum: [...BREACH_SORTS], default: 'date' } },
+            { name: 'order', in: 'query', schema: { type: 'string', enum: ['asc', 'desc'], default: 'desc' } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+            { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+          ],
+          responses: {
+            '200': {
+              description: 'A page of breaches.',
+              content: json({
+                type: 'object',
+                required: ['items', 'total', 'limit', 'offset'],
+                properties: { items: { type: 'array', items: ref('Breach') }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } },
+              }),
+            },
+            '400': problem('Invalid query parameter.'),
+          },
+        },
+        post: {
+          operationId: 'createBreach',
+          summary: 'Add a breach (API key required)',
+          security,
+          requestBody: { required: true, content: json(ref('BreachInput')) },
+          responses: {
+            '201': { description: 'Created.', content: json(ref('Breach')), headers: { Location: { schema: { type: 'string' } }, ETag: { schema: { type: 'string' } } } },
+            '400': problem('The body is not a valid breach; `errors` lists every field and why.'),
+            '401': problem('Missing or invalid API key.'),
+            '409': problem('A breach with this slug (or the same HIBP Name) exists.'),
+          },
+        },
+      },
+      '/api/v1/breaches/{slug}': {
+        get: {
+          operationId: 'getBreach',
+          summary: 'One breach',
+          parameters: [slugParam],
+          responses: { '200': { description: 'The breach.', content: json(ref('Breach')) }, '404': problem('No such breach.') },
+        },
+        put: {
+          operationId: 'replaceBreach',
+          summary: 'Replace a breach (API key required)',
+          description: 'The whole breach is sent; the slug never changes. Send If-Match with the ETag you read to avoid overwriting a concurrent change.',
+          security,
+          parameters: [slugParam, { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } }],
+          requestBody: { required: true, content: json(ref('BreachInput')) },
+          responses: {
+            '200': { description: 'Replaced.', content: json(ref('Breach')) },
+            '400': problem('Invalid body, or its slug differs from the path.'),
+            '401': problem('Missing or invalid API key.'),
+            '404': problem('No such breach.'),
+            '409': problem('The breach changed since the If-Match revision.'),
+          },
+        },
+      },
+      '/api/v1/data-classes': {
+        get: {
+          operationId: 'listDataClasses',
+          summary: 'The versioned data-class taxonomy',
+          responses: {
+            '200': {
+              description: 'Every data class with its labels, ENISA category, look-up kinds and HIBP name.',
+              content: json({ type: 'object', required: ['version', 'items'], properties: { version: { type: 'integer' }, items: { type: 'array', items: ref('DataClass') } } }),
+            },
+          },
+        },
+      },
+      '/api/v3/breaches': {
+        get: {
+          operationId: 'hibpBreaches',
+          summary: 'All breaches (HIBP v3 compatible)',
+          parameters: [
+            { name: 'Domain', in: 'query', schema: { type: 'string' }, description: 'Only breaches of this domain (case-insensitive); `domain` is accepted too.' },
+            { name: 'IsSpamList', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } },
+          ],
+          responses: { '200': { description: 'Breaches, newest addition first.', content: json({ type: 'array', items: ref('HibpBreach') }) } },
+        },
+      },
+      '/api/v3/breach/{name}': {
+        get: {
+          operationId: 'hibpBreach',
+          summary: 'One breach by its HIBP Name, case-insensitive (HIBP v3 compatible)',
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The breach.', content: json(ref('HibpBreach')) }, '404': problem('No such breach.') },
+        },
+      },
+      '/api/v3/latestbreach': {
+        get: {
+          operationId: 'hibpLatestBreach',
+          summary: 'The most recently added breach (HIBP v3 compatible)',
+          responses: { '200': { description: 'The breach.', content: json(ref('HibpBreach')) }, '404': problem('The catalogue is empty.') },
+        },
+      },
+      '/api/v3/dataclasses': {
+        get: {
+          operationId: 'hibpDataClasses',
+          summary: 'Data class names (HIBP v3 compatible)',
+          responses: { '200': { description: 'Names, HIBP spelling where HIBP has the class.', content: json({ type: 'array', items: { type: 'string' } }) } },
+        },
+      },
+      '/feeds/breaches.atom': {
+        get: {
+          operationId: 'breachFeed',
+          summary: 'Atom feed of newly added breaches',
+          parameters: [{ name: 'lang', in: 'query', schema: { type: 'string', enum: ['en', 'fr', 'sv'] } }],
+          responses: { '200': { description: 'Atom 1.0 feed.', content: { 'application/atom+xml': { schema: { type: 'string' } } } } },
+        },
+      },
+      '/api/docs': {
+        get: {
+          operationId: 'openApiDocument',
+          summary: 'This OpenAPI description',
+          responses: { '200': { description: 'OpenAPI 3.1 document.', content: json({ type: 'object' }) } },
+        },
+      },
+      '/api/v1/health': {
+        get: {
+          operationId: 'health',
+          summary: 'Liveness and database reachability',
+          responses: {
+            '200': { description: 'Serving.', content: json({ type: 'object', properties: { status: { type: 'string' }, database: { type: 'string' } } }) },
+            '503': problem('The database is unreachable.'),
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        BreachInput: jsonSchema(breachInputSchema, 'input'),
+        Breach: jsonSchema(breachResourceSchema, 'output'),
+        HibpBreach: jsonSchema(hibpBreachSchema, 'output'),
+        DataClass: jsonSchema(dataClassSchema, 'output'),
+        Problem: jsonSchema(problemSchema, 'output'),
+      },
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `breachdesk api-key create`.' },
+        apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+      },
+    },
+  };
+}
+
+/** Paths (OpenAPI form, `{param}`) with the methods documented for each: for the route-coverage test. */
+export function documentedOperations(doc: Record<string, unknown>): Set<string> {
+  const ops = new Set<string>();
+  for (const [path, item] of Object.entries(doc['paths'] as Record<string, Record<string, unknown>>)) {
+    for (const method of Object.keys(item)) ops.add(`${method.toUpperCase()} ${path}`);
+  }
+  return ops;
+}

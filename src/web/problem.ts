@@ -1,0 +1,55 @@
+import { ERROR_CODES, type AppError, type ErrorCode, type FieldIssue } from '../platform/errors.js';
+
+/** HTTP status for each error code. The error catalogue itself knows nothing of HTTP. */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  INPUT_JSON_INVALID: 400,
+  INPUT_FILE_UNREADABLE: 400,
+  BREACH_NOT_FOUND: 404,
+  BREACH_SLUG_CONFLICT: 409,
+  BREACH_SLUG_MISMATCH: 400,
+  BREACH_RELATED_UNKNOWN: 400,
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID: 401,
+  ROUTE_NOT_FOUND: 404,
+  CONFIG_INVALID: 500,
+  DATABASE_UNAVAILABLE: 503,
+  MIGRATION_FAILED: 500,
+  CLI_USAGE: 400,
+  INTERNAL: 500,
+};
+
+/** RFC 9457 problem details, plus the stable `code` and the field-level `errors`. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  errors?: FieldIssue[];
+  instance?: string;
+}
+
+export function problemFor(error: AppError, instance?: string): Problem {
+  const status = HTTP_STATUS[error.code];
+  return {
+    type: `urn:breachdesk:error:${error.code}`,
+    title: titleFor(error.code),
+    status,
+    code: error.code,
+    // 5xx details can reveal internals; the log has them, the client gets the code.
+    detail: status >= 500 ? titleFor(error.code) : error.message,
+    ...(error.issues.length > 0 ? { errors: [...error.issues] } : {}),
+    ...(instance === undefined ? {} : { instance }),
+  };
+}
+
+function titleFor(code: ErrorCode): string {
+  return code
+    .toLowerCase()
+    .split('_')
+    .map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+export const ALL_ERROR_CODES = ERROR_CODES;

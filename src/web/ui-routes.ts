@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseBreachQuery, type Catalogue } from '../modules/catalogue/index.js';
+import { AppError, isAppError } from '../platform/errors.js';
+import { isLocale } from '../platform/locale.js';
+import { MESSAGES, negotiateLocale } from './i18n.js';
+import { renderBreachList, renderBreachPage } from './ui/breach-pages.js';
+import type { PageContext } from './ui/layout.js';
+import { STYLESHEET } from './ui/styles.js';
+
+const LANG_COOKIE = 'lang';
+
+export function pageContext(request: FastifyRequest): PageContext {
+  const url = new URL(request.url, 'http://localhost');
+  const query = url.searchParams;
+  const locale = negotiateLocale(query.get('lang') ?? undefined, readCookie(request.headers.cookie, LANG_COOKIE), request.headers['accept-language']);
+  const rest = new URLSearchParams(query);
+  rest.delete('lang');
+  return { locale, m: MESSAGES[locale], path: url.pathname, query: rest };
+}
+
+/** Remembers an explicit language choice so later pages without `?lang=` keep it. */
+function rememberLanguage(request: FastifyRequest, reply: FastifyReply): void {
+  const lang = (request.query as Record<string, unknown>)['lang'];
+  if (isLocale(lang)) void reply.header('set-cookie', `${LANG_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`);
+  void reply.header('vary', 'Accept-Language, Cookie');
+}
+
+/** The public pages: server-rendered HTML that works without JavaScript. */
+export function registerUiRoutes(app: FastifyInstance, options: { catalogue: Catalogue }): void {
+  const { catalogue } = options;
+
+  app.get('/static/app.css', async (_request, reply) => {
+    void reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600');
+    return STYLESHEET;
+  });
+
+  app.get('/', async (request, reply) => {
+    const ctx = pageContext(request);
+    rememberLanguage(request, reply);
+    const raw = Object.fromEntries(ctx.query.entries());
+    delete raw['lang'];
+    for (const [k, v] of Object.entries(raw)) if (v === '') delete raw[k];
+    let query;
+    try {
+      query = parseBreachQuery(raw);
+    } catch (error) {
+      // A hand-edited URL with a bad filter: show the page with that filter dropped, never a blank error.
+      if (!isAppError(error)) throw error;
+      const bad = new Set(error.issues.map((i) => i.path.split('.')[0]));
+      query = parseBreachQuery(Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k))));
+    }
+    const [page, facets, dataClassUsage] = await Promise.all([catalogue.list(query), catalogue.facets(), catalogue.dataClassUsage()]);
+    void reply.type('text/html; charset=utf-8');
+    return renderBreachList(ctx, { page, query, facets, dataClassUsage });
+  });
+
+  app.get('/breaches/:slug', async (request, reply) => {
+    const ctx = pageContext(request);
+    rememberLanguage(request, reply);
+    const { slug } = request.params as { slug: string };
+    const view = await catalogue.get(slug);
+    if (view.breach.flags.retired) throw new AppError('BREACH_NOT_FOUND', `Breach "${slug}" was retired`);
+    const titles = new Map<string, string>();
+    for (const related of view.related) {
+      try {
+        titles.set(related, (await catalogue.get(related)).breach.title);
+      } catch {
+        // A related breach may be absent; its slug is shown instead.
+      }
+    }
+    void reply.type('text/html; charset=utf-8');
+    return renderBreachPage(ctx, view, titles);
+  });
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}

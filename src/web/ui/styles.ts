@@ -1,0 +1,58 @@
+/**
+ * The whole stylesheet. System fonts, no web fonts or third-party requests. Colours meet WCAG 2.2 AA
+ * contrast (4.5:1 for text) on their backgrounds; focus is always visible.
+ */
+export const STYLESHEET = `
+:root { --fg: #1b1f24; --muted: #4a5562; --bg: #ffffff; --panel: #f4f6f8; --line: #c9d1d9;
+  --accent: #0b4f9c; --accent-fg: #ffffff; --ok: #115f2d; --warn: #8a4b00; --bad: #a4161a; --focus: #ffbf47; }
+* { box-sizing: border-box; }
+html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; line-height: 1.5; color: var(--fg); background: var(--bg); }
+body { margin: 0; }
+a { color: var(--accent); text-underline-offset: 2px; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 5px var(--fg); }
+.skip { position: absolute; left: -9999px; top: 0; background: var(--fg); color: #fff; padding: .5rem 1rem; z-index: 10; }
+.skip:focus { left: 0; }
+header.site { background: var(--fg); color: #fff; }
+header.site .bar { max-width: 72rem; margin: 0 auto; padding: .75rem 1rem; display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; }
+header.site a { color: #fff; }
+.brand { font-weight: 700; font-size: 1.25rem; text-decoration: none; }
+nav ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; flex-wrap: wrap; }
+.langs { display: flex; gap: .5rem; align-items: center; }
+.langs a[aria-current="true"] { font-weight: 700; text-decoration: none; border-bottom: 2px solid #fff; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 1rem 0 .5rem; }
+h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
+.lede { color: var(--muted); max-width: 48rem; }
+form.filters { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; }
+form.filters fieldset { border: 0; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: .75rem 1rem; }
+form.filters legend { font-weight: 700; margin-bottom: .5rem; }
+label { display: block; font-weight: 600; margin-bottom: .2rem; }
+select, input[type="search"] { width: 100%; font: inherit; padding: .4rem .5rem; border: 1px solid #6e7781; border-radius: 4px; background: #fff; color: var(--fg); }
+.actions { display: flex; gap: 1rem; align-items: center; margin-top: .75rem; }
+button { font: inherit; font-weight: 600; background: var(--accent); color: var(--accent-fg); border: 0; border-radius: 4px; padding: .5rem 1.2rem; cursor: pointer; }
+button:hover { background: #083a73; }
+table { width: 100%; border-collapse: collapse; }
+caption { text-align: left; font-weight: 600; padding: .5rem 0; }
+th, td { text-align: left; vertical-align: top; padding: .6rem .5rem; border-bottom: 1px solid var(--line); }
+thead th { background: var(--panel); }
+td.num { white-space: nowrap; }
+.org { color: var(--muted); font-size: .95rem; }
+.chips { display: flex; flex-wrap: wrap; gap: .3rem; list-style: none; margin: 0; padding: 0; }
+.chip { background: var(--panel); border: 1px solid var(--line); border-radius: 999px; padding: 0 .55rem; font-size: .85rem; }
+.badge { display: inline-block; border-radius: 4px; padding: 0 .4rem; font-size: .8rem; font-weight: 700; border: 1px solid currentColor; }
+.badge.ok { color: var(--ok); } .badge.warn { color: var(--warn); } .badge.bad { color: var(--bad); }
+dl.facts { display: grid; grid-template-columns: minmax(10rem, 16rem) 1fr; gap: .4rem 1rem; margin: 0; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+ol.timeline { list-style: none; padding: 0; border-left: 3px solid var(--line); margin-left: .5rem; }
+ol.timeline li { padding: 0 0 .75rem 1rem; position: relative; }
+ol.timeline li::before { content: ""; position: absolute; left: -.5rem; top: .45rem; width: .7rem; height: .7rem; border-radius: 50%; background: var(--accent); }
+.leak-groups { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; }
+.leak-groups section { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; }
+.leak-groups h3 { margin: 0 0 .5rem; font-size: 1.05rem; }
+.pager { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; }
+footer.site { border-top: 1px solid var(--line); color: var(--muted); margin-top: 3rem; }
+footer.site p { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+@media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } thead { display: none; } td { display: block; border: 0; padding: .2rem .5rem; } tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; } }
+`;
