@@ -39,7 +39,9 @@ export async function apiKeyCommand(args: string[], io: CliIo, deps: { apiKeys: 
     }
     case 'list': {
       for (const k of await deps.apiKeys.list()) {
-        io.out(`${k.id}  ${k.name}  created ${k.createdAt}  last used ${k.lastUsedAt ?? 'never'}${k.revokedAt ? `  REVOKED ${k.revokedAt}` : ''}`);
+        io.out(
+          `${k.id}  ${k.name}  created ${k.createdAt}  last used ${k.lastUsedAt ?? 'never'}${k.revokedAt ? `  REVOKED ${k.revokedAt}` : ''}`,
+        );
       }
       return EXIT.ok;
     }

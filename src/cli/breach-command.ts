@@ -66,10 +66,14 @@ export async function breachCommand(args: string[], io: CliIo, deps: { catalogue
       }
       const slug = (doc as { slug?: unknown }).slug;
       if (typeof slug !== 'string') {
-        throw new AppError('VALIDATION_FAILED', `${values.file}: the breach has no slug`, { issues: [{ path: 'slug', message: 'is required' }] });
+        throw new AppError('VALIDATION_FAILED', `${values.file}: the breach has no slug`, {
+          issues: [{ path: 'slug', message: 'is required' }],
+        });
       }
       const result = await withFile(values.file, () => catalogue.update(slug, doc, actor));
-      io.out(result.changed.length === 0 ? `unchanged ${slug}` : `updated ${slug} (revision ${result.revision}): ${result.changed.join(', ')}`);
+      io.out(
+        result.changed.length === 0 ? `unchanged ${slug}` : `updated ${slug} (revision ${result.revision}): ${result.changed.join(', ')}`,
+      );
       return EXIT.ok;
     }
     case 'list': {
@@ -82,7 +86,13 @@ export async function breachCommand(args: string[], io: CliIo, deps: { catalogue
         ...(values.limit ? { limit: Number(values.limit) } : {}),
       });
       if (values.json) {
-        io.out(JSON.stringify(page.items.map((s) => s.breach), null, 2));
+        io.out(
+          JSON.stringify(
+            page.items.map((s) => s.breach),
+            null,
+            2,
+          ),
+        );
         return EXIT.ok;
       }
       const rows = page.items.map(({ breach: b }) => [b.slug, b.country, dateOf(b), people(b), b.title]);
@@ -121,7 +131,11 @@ async function withFile<T>(file: string, fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (error instanceof AppError && !error.message.startsWith(file)) {
-      throw new AppError(error.code, `${file}: ${error.message}`, { cause: error.cause, data: { ...error.data, file }, issues: error.issues });
+      throw new AppError(error.code, `${file}: ${error.message}`, {
+        cause: error.cause,
+        data: { ...error.data, file },
+        issues: error.issues,
+      });
     }
     throw error;
   }

@@ -27,10 +27,14 @@ export async function readJsonFile(path: string): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch (cause) {
     const where = jsonErrorPosition(text, (cause as Error).message);
-    throw new AppError('INPUT_JSON_INVALID', `${path}${where ? `:${where.line}:${where.column}` : ''}: not valid JSON (${(cause as Error).message})`, {
-      cause,
-      data: { file: path, ...(where ?? {}) },
-    });
+    throw new AppError(
+      'INPUT_JSON_INVALID',
+      `${path}${where ? `:${where.line}:${where.column}` : ''}: not valid JSON (${(cause as Error).message})`,
+      {
+        cause,
+        data: { file: path, ...(where ?? {}) },
+      },
+    );
   }
 }
 

@@ -44,7 +44,11 @@ const processIo: CliIo = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-export async function runCli(argv: string[], io: CliIo = processIo, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = processIo,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   const [command, ...args] = argv;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -65,7 +69,11 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Readonl
         const database = openDatabase(databaseOptions(config));
         try {
           const applied = await migrateToLatest(database);
-          io.out(applied.length === 0 ? `database at ${database.location} is up to date` : `applied ${applied.join(', ')} to ${database.location}`);
+          io.out(
+            applied.length === 0
+              ? `database at ${database.location} is up to date`
+              : `applied ${applied.join(', ')} to ${database.location}`,
+          );
         } finally {
           await database.close();
         }
@@ -91,7 +99,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: Readonl
         throw usageError(`unknown command "${command}" (try: breachdesk --help)`);
     }
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+    ) {
       return reportError(io, usageError((error as Error).message));
     }
     return reportError(io, error);
@@ -109,7 +120,8 @@ async function serve(args: string[], io: CliIo, config: Config): Promise<number>
     return EXIT.ok;
   }
   const port = values.port === undefined ? config.port : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a number from 0 to 65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw usageError(`--port must be a number from 0 to 65535, got "${values.port}"`);
   const effective: Config = { ...config, port, host: values.host ?? config.host };
   const logger = createLogger({ level: effective.logLevel });
   const server = await startServer(effective, logger);

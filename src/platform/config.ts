@@ -16,7 +16,10 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  PUBLIC_BASE_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  PUBLIC_BASE_URL: z
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED: z
     .enum(['true', 'false', '1', '0'])
@@ -42,11 +45,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
-    throw new AppError(
-      'CONFIG_INVALID',
-      `Invalid configuration: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      { issues },
-    );
+    throw new AppError('CONFIG_INVALID', `Invalid configuration: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);

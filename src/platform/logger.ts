@@ -12,12 +12,7 @@ export interface LoggerOptions {
   readonly destination?: NodeJS.WritableStream;
 }
 
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers["x-api-key"]',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-];
+export const REDACTED_PATHS = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', 'res.headers["set-cookie"]'];
 
 export function createLogger(options: LoggerOptions): Logger {
   return pino(

@@ -70,4 +70,3 @@ export interface SeedLogTable {
   name: string;
   applied_at: string;
 }
-

@@ -1,4 +1,5 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalogue } from '../modules/catalogue/index.js';
 import { registerCatalogueRoutes } from '../modules/catalogue/index.js';
 import type { ApiKeys } from '../modules/access/index.js';
@@ -23,8 +24,8 @@ export interface AppOptions {
 
 /** Builds the HTTP app without listening: tests drive it with `app.inject`, `main/` calls `listen`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    loggerInstance: options.logger as FastifyBaseLogger,
+  const app = Fastify<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger>({
+    loggerInstance: options.logger,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
   });
@@ -73,7 +74,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           : renderMessagePage(ctx, m.errorTitle, status < 500 ? appError.message : m.errorText);
       return reply.code(status).type('text/html; charset=utf-8').send(page);
     }
-    return reply.code(status).type('application/problem+json').send(problemFor(appError, request.url.split('?')[0]));
+    return reply
+      .code(status)
+      .type('application/problem+json')
+      .send(problemFor(appError, request.url.split('?')[0]));
   });
 
   app.setNotFoundHandler((request) => {

@@ -81,7 +81,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       title: 'breachdesk API',
       version: '1.0.0',
       description:
-        'The public catalogue of personal-data breaches. /api/v1 is breachdesk\'s own API; /api/v3 reads the same catalogue with the paths, field names and types of the Have I Been Pwned API v3. Errors are RFC 9457 problem documents with a stable `code` (see docs/errors.md).',
+        "The public catalogue of personal-data breaches. /api/v1 is breachdesk's own API; /api/v3 reads the same catalogue with the paths, field names and types of the Have I Been Pwned API v3. Errors are RFC 9457 problem documents with a stable `code` (see docs/errors.md).",
       license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
     },
     servers: [{ url: '/' }],
@@ -94,7 +94,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             { name: 'country', in: 'query', schema: { type: 'string', pattern: '^[A-Za-z]{2}$' } },
             { name: 'sector', in: 'query', schema: { type: 'string', enum: [...SECTORS] } },
             { name: 'dataClass', in: 'query', schema: { type: 'string' }, description: 'A data-class code from /api/v1/data-classes.' },
-            { name: 'text', in: 'query', schema: { type: 'string', maxLength: 100 }, description: 'Words in the title or organisation name.' },
+            {
+              name: 'text',
+              in: 'query',
+              schema: { type: 'string', maxLength: 100 },
+              description: 'Words in the title or organisation name.',
+            },
             { name: 'sort', in: 'query', schema: { type: 'string', enum: [...BREACH_SORTS], default: 'date' } },
             { name: 'order', in: 'query', schema: { type: 'string', enum: ['asc', 'desc'], default: 'desc' } },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
@@ -106,7 +111,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
               content: json({
                 type: 'object',
                 required: ['items', 'total', 'limit', 'offset'],
-                properties: { items: { type: 'array', items: ref('Breach') }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } },
+                properties: {
+                  items: { type: 'array', items: ref('Breach') },
+                  total: { type: 'integer' },
+                  limit: { type: 'integer' },
+                  offset: { type: 'integer' },
+                },
               }),
             },
             '400': problem('Invalid query parameter.'),
@@ -118,7 +128,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           security,
           requestBody: { required: true, content: json(ref('BreachInput')) },
           responses: {
-            '201': { description: 'Created.', content: json(ref('Breach')), headers: { Location: { schema: { type: 'string' } }, ETag: { schema: { type: 'string' } } } },
+            '201': {
+              description: 'Created.',
+              content: json(ref('Breach')),
+              headers: { Location: { schema: { type: 'string' } }, ETag: { schema: { type: 'string' } } },
+            },
             '400': problem('The body is not a valid breach; `errors` lists every field and why.'),
             '401': problem('Missing or invalid API key.'),
             '409': problem('A breach with this slug (or the same HIBP Name) exists.'),
@@ -135,7 +149,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         put: {
           operationId: 'replaceBreach',
           summary: 'Replace a breach (API key required)',
-          description: 'The whole breach is sent; the slug never changes. Send If-Match with the ETag you read to avoid overwriting a concurrent change.',
+          description:
+            'The whole breach is sent; the slug never changes. Send If-Match with the ETag you read to avoid overwriting a concurrent change.',
           security,
           parameters: [slugParam, { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } }],
           requestBody: { required: true, content: json(ref('BreachInput')) },
@@ -155,7 +170,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: {
             '200': {
               description: 'Every data class with its labels, ENISA category, look-up kinds and HIBP name.',
-              content: json({ type: 'object', required: ['version', 'items'], properties: { version: { type: 'integer' }, items: { type: 'array', items: ref('DataClass') } } }),
+              content: json({
+                type: 'object',
+                required: ['version', 'items'],
+                properties: { version: { type: 'integer' }, items: { type: 'array', items: ref('DataClass') } },
+              }),
             },
           },
         },
@@ -165,10 +184,17 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           operationId: 'hibpBreaches',
           summary: 'All breaches (HIBP v3 compatible)',
           parameters: [
-            { name: 'Domain', in: 'query', schema: { type: 'string' }, description: 'Only breaches of this domain (case-insensitive); `domain` is accepted too.' },
+            {
+              name: 'Domain',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'Only breaches of this domain (case-insensitive); `domain` is accepted too.',
+            },
             { name: 'IsSpamList', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } },
           ],
-          responses: { '200': { description: 'Breaches, newest addition first.', content: json({ type: 'array', items: ref('HibpBreach') }) } },
+          responses: {
+            '200': { description: 'Breaches, newest addition first.', content: json({ type: 'array', items: ref('HibpBreach') }) },
+          },
         },
       },
       '/api/v3/breach/{name}': {
@@ -190,7 +216,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: {
           operationId: 'hibpDataClasses',
           summary: 'Data class names (HIBP v3 compatible)',
-          responses: { '200': { description: 'Names, HIBP spelling where HIBP has the class.', content: json({ type: 'array', items: { type: 'string' } }) } },
+          responses: {
+            '200': {
+              description: 'Names, HIBP spelling where HIBP has the class.',
+              content: json({ type: 'array', items: { type: 'string' } }),
+            },
+          },
         },
       },
       '/feeds/breaches.atom': {
@@ -213,7 +244,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           operationId: 'health',
           summary: 'Liveness and database reachability',
           responses: {
-            '200': { description: 'Serving.', content: json({ type: 'object', properties: { status: { type: 'string' }, database: { type: 'string' } } }) },
+            '200': {
+              description: 'Serving.',
+              content: json({ type: 'object', properties: { status: { type: 'string' }, database: { type: 'string' } } }),
+            },
             '503': problem('The database is unreachable.'),
           },
         },

@@ -12,7 +12,11 @@ const LANG_COOKIE = 'lang';
 export function pageContext(request: FastifyRequest): PageContext {
   const url = new URL(request.url, 'http://localhost');
   const query = url.searchParams;
-  const locale = negotiateLocale(query.get('lang') ?? undefined, readCookie(request.headers.cookie, LANG_COOKIE), request.headers['accept-language']);
+  const locale = negotiateLocale(
+    query.get('lang') ?? undefined,
+    readCookie(request.headers.cookie, LANG_COOKIE),
+    request.headers['accept-language'],
+  );
   const rest = new URLSearchParams(query);
   rest.delete('lang');
   return { locale, m: MESSAGES[locale], path: url.pathname, query: rest };

@@ -72,7 +72,11 @@ export function createApiKeys(deps: ApiKeysDeps) {
       const expected = Buffer.from(row?.secret_hash ?? '0'.repeat(64), 'hex');
       const actual = Buffer.from(hashSecret(secret), 'hex');
       if (!row || row.revoked_at !== null || !timingSafeEqual(expected, actual)) throw invalid;
-      await db.updateTable('api_keys').set({ last_used_at: isoInstant(clock.now()) }).where('id', '=', id).execute();
+      await db
+        .updateTable('api_keys')
+        .set({ last_used_at: isoInstant(clock.now()) })
+        .where('id', '=', id)
+        .execute();
       return `api-key:${id}`;
     },
 
@@ -86,7 +90,9 @@ export function createApiKeys(deps: ApiKeysDeps) {
           .where('revoked_at', 'is', null)
           .executeTakeFirst();
         if (result.numUpdatedRows === 0n) {
-          throw new AppError('VALIDATION_FAILED', `No active API key with id ${id}`, { issues: [{ path: 'id', message: 'no active key with this id' }] });
+          throw new AppError('VALIDATION_FAILED', `No active API key with id ${id}`, {
+            issues: [{ path: 'id', message: 'no active key with this id' }],
+          });
         }
         await appendAudit(trx, {
           id: deps.newId(clock.now()),

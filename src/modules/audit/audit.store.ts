@@ -29,15 +29,13 @@ export async function listAudit(db: Kysely<DatabaseSchema>, query: AuditQuery = 
     .orderBy('id', 'desc')
     .limit(query.limit ?? 100)
     .execute();
-  return rows.map(
-    (r): AuditRecord => ({
-      id: r.id,
-      occurredAt: r.occurred_at,
-      actor: r.actor,
-      action: r.action,
-      subjectType: r.subject_type,
-      subjectId: r.subject_id,
-      details: JSON.parse(r.details) as AuditEntry['details'],
-    }),
-  );
+  return rows.map((r): AuditRecord => ({
+    id: r.id,
+    occurredAt: r.occurred_at,
+    actor: r.actor,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    details: JSON.parse(r.details) as AuditEntry['details'],
+  }));
 }

@@ -13,7 +13,10 @@ export const breachQuerySchema = z.strictObject({
     .transform((v) => v.toUpperCase())
     .optional(),
   sector: z.enum(SECTORS).optional(),
-  dataClass: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a data class code').optional(),
+  dataClass: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, 'must be a data class code')
+    .optional(),
   text: z.string().max(100, 'must be at most 100 characters').optional(),
   sort: z.enum(BREACH_SORTS).default('date'),
   order: z.enum(['asc', 'desc']).default('desc'),

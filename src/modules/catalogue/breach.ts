@@ -2,15 +2,7 @@ import { z } from 'zod';
 import { parseOrThrow } from '../../platform/validation.js';
 import { canBeOnOrAfter, parsePartialDate } from './partial-date.js';
 import { findDataClass } from './taxonomy.js';
-import {
-  BREACH_NATURES,
-  CAUSE_ACTORS,
-  CAUSE_VECTORS,
-  ORGANISATION_ROLES,
-  PRECISIONS,
-  SECTORS,
-  findAuthority,
-} from './vocabulary.js';
+import { BREACH_NATURES, CAUSE_ACTORS, CAUSE_VECTORS, ORGANISATION_ROLES, PRECISIONS, SECTORS, findAuthority } from './vocabulary.js';
 
 /**
  * A breach as published in the catalogue. This schema is the single definition of a valid breach: the
@@ -164,7 +156,10 @@ export const breachInputSchema = z
           title: text(300),
           publisher: text(200).optional(),
           published: partialDate.optional(),
-          language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code').optional(),
+          language: z
+            .string()
+            .regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code')
+            .optional(),
         }),
       )
       .min(1, 'must cite at least one source'),

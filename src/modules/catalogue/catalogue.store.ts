@@ -108,11 +108,7 @@ function storeOn(db: Kysely<DatabaseSchema>, deps: CatalogueStoreDeps): Catalogu
     },
 
     async getByNameKey(key) {
-      const row = await db
-        .selectFrom('breaches')
-        .selectAll()
-        .where('name_key', '=', key.toLowerCase())
-        .executeTakeFirst();
+      const row = await db.selectFrom('breaches').selectAll().where('name_key', '=', key.toLowerCase()).executeTakeFirst();
       return row && fromRow(row);
     },
 
@@ -123,9 +119,7 @@ function storeOn(db: Kysely<DatabaseSchema>, deps: CatalogueStoreDeps): Catalogu
       if (query.sector !== undefined) base = base.where('sector', '=', query.sector);
       if (query.dataClass !== undefined) {
         const code = query.dataClass;
-        base = base.where('slug', 'in', (eb) =>
-          eb.selectFrom('breach_data_classes').select('breach_slug').where('code', '=', code),
-        );
+        base = base.where('slug', 'in', (eb) => eb.selectFrom('breach_data_classes').select('breach_slug').where('code', '=', code));
       }
       if (query.text !== undefined && query.text.trim() !== '') {
         const pattern = `%${escapeLike(query.text.trim().toLowerCase())}%`;

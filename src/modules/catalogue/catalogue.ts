@@ -101,7 +101,12 @@ export function createCatalogue(deps: CatalogueDeps) {
     },
 
     /** Replaces the whole breach; `slug` in the path and in the body must agree. */
-    async update(slug: string, raw: unknown, actor: string, expectedRevision?: number): Promise<{ breach: Breach; revision: number; changed: string[] }> {
+    async update(
+      slug: string,
+      raw: unknown,
+      actor: string,
+      expectedRevision?: number,
+    ): Promise<{ breach: Breach; revision: number; changed: string[] }> {
       const input = parseBreachInput(raw);
       if (input.slug !== slug) {
         throw new AppError('BREACH_SLUG_MISMATCH', `The body's slug "${input.slug}" differs from "${slug}"; slugs never change`, {

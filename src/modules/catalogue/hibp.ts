@@ -67,8 +67,8 @@ export function toHibpBreach(breach: Breach, baseUrl: string): HibpBreach {
 
 /** `GET /api/v3/dataclasses`: every class name a breachdesk breach can carry, HIBP spelling first. */
 export function hibpDataClassNames(): string[] {
-  return unique(DATA_CLASSES.filter((dc) => dc.deprecatedIn === undefined).map((dc) => dc.hibpName ?? dc.labels.en)).sort(
-    (a, b) => a.localeCompare(b, 'en'),
+  return unique(DATA_CLASSES.filter((dc) => dc.deprecatedIn === undefined).map((dc) => dc.hibpName ?? dc.labels.en)).sort((a, b) =>
+    a.localeCompare(b, 'en'),
   );
 }
 

@@ -1,5 +1,12 @@
 export { breachInputSchema, hibpName, nameKey, parseBreachInput, SLUG_PATTERN, type Breach, type BreachInput } from './breach.js';
-export { BREACH_SORTS, breachQuerySchema, parseBreachQuery, type BreachQuery, type BreachQueryInput, type BreachSort } from './breach-query.js';
+export {
+  BREACH_SORTS,
+  breachQuerySchema,
+  parseBreachQuery,
+  type BreachQuery,
+  type BreachQueryInput,
+  type BreachSort,
+} from './breach-query.js';
 export { createCatalogue, type BreachView, type Catalogue, type CatalogueDeps } from './catalogue.js';
 export { createCatalogueStore, type BreachPage, type CatalogueStore, type StoredBreach } from './catalogue.store.js';
 export { hibpDataClassName, hibpDataClassNames, toHibpBreach, type HibpBreach } from './hibp.js';

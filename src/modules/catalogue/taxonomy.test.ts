@@ -43,20 +43,14 @@ describe('data-class taxonomy', () => {
   it('translates most labels rather than copying the English', () => {
     for (const locale of ['fr', 'sv'] as const) {
       const translated = DATA_CLASSES.filter((c) => c.labels[locale] !== c.labels.en).length;
-      assert.ok(
-        translated >= 0.8 * DATA_CLASSES.length,
-        `${locale}: only ${translated}/${DATA_CLASSES.length} labels differ from English`,
-      );
+      assert.ok(translated >= 0.8 * DATA_CLASSES.length, `${locale}: only ${translated}/${DATA_CLASSES.length} labels differ from English`);
     }
   });
 
   it('uses only real HIBP data-class names', () => {
     for (const dataClass of DATA_CLASSES) {
       if (dataClass.hibpName === null) continue;
-      assert.ok(
-        HIBP_NAMES.has(dataClass.hibpName),
-        `${dataClass.code}: "${dataClass.hibpName}" is not an HIBP data class`,
-      );
+      assert.ok(HIBP_NAMES.has(dataClass.hibpName), `${dataClass.code}: "${dataClass.hibpName}" is not an HIBP data class`);
     }
   });
 
@@ -153,11 +147,7 @@ describe('isAssignableDataClass', () => {
 
   it('agrees with deprecatedIn', () => {
     for (const dataClass of DATA_CLASSES) {
-      assert.equal(
-        isAssignableDataClass(dataClass.code),
-        dataClass.deprecatedIn === undefined,
-        dataClass.code,
-      );
+      assert.equal(isAssignableDataClass(dataClass.code), dataClass.deprecatedIn === undefined, dataClass.code);
     }
   });
 });

@@ -125,7 +125,11 @@ export const CAUSE_VECTOR_LABELS: Readonly<Record<CauseVector, Localized>> = {
     sv: 'Användning av stulna inloggningsuppgifter',
   },
   phishing: { en: 'Phishing', fr: 'Hameçonnage', sv: 'Nätfiske' },
-  hacking: { en: 'Intrusion (hacking or malware)', fr: 'Intrusion (piratage ou logiciel malveillant)', sv: 'Intrång (dataintrång eller skadlig kod)' },
+  hacking: {
+    en: 'Intrusion (hacking or malware)',
+    fr: 'Intrusion (piratage ou logiciel malveillant)',
+    sv: 'Intrång (dataintrång eller skadlig kod)',
+  },
   ransomware: { en: 'Ransomware', fr: 'Rançongiciel', sv: 'Utpressningsprogram' },
   'vulnerability-exploited': {
     en: 'Exploited software vulnerability',
@@ -162,7 +166,12 @@ export interface SupervisoryAuthority {
 export const SUPERVISORY_AUTHORITIES: readonly SupervisoryAuthority[] = [
   { code: 'fr-cnil', country: 'FR', name: "Commission nationale de l'informatique et des libertés (CNIL)", url: 'https://www.cnil.fr/' },
   { code: 'se-imy', country: 'SE', name: 'Integritetsskyddsmyndigheten (IMY)', url: 'https://www.imy.se/' },
-  { code: 'de-bfdi', country: 'DE', name: 'Bundesbeauftragte für den Datenschutz und die Informationsfreiheit (BfDI)', url: 'https://www.bfdi.bund.de/' },
+  {
+    code: 'de-bfdi',
+    country: 'DE',
+    name: 'Bundesbeauftragte für den Datenschutz und die Informationsfreiheit (BfDI)',
+    url: 'https://www.bfdi.bund.de/',
+  },
   { code: 'ie-dpc', country: 'IE', name: 'Data Protection Commission (DPC)', url: 'https://www.dataprotection.ie/' },
   { code: 'nl-ap', country: 'NL', name: 'Autoriteit Persoonsgegevens (AP)', url: 'https://www.autoriteitpersoonsgegevens.nl/' },
   { code: 'be-apd', country: 'BE', name: 'Autorité de protection des données (APD/GBA)', url: 'https://www.autoriteprotectiondonnees.be/' },

@@ -14,7 +14,6 @@ import {
   type BreachSort,
   type BreachView,
   type EnisaCategory,
-  type Sector,
 } from '../../modules/catalogue/index.js';
 import { format, type Messages } from '../i18n.js';
 import { countryName, formatCount, formatInstant, formatPartialDate } from './format.js';
@@ -47,39 +46,66 @@ export function renderBreachList(ctx: PageContext, data: ListPageData): string {
   const option = (value: string, label: string, selected: string | undefined) =>
     html`<option value="${value}" ${value === (selected ?? '') ? html`selected` : ''}>${label}</option>`;
 
-  const filters = html`
-<form class="filters" method="get" action="/" role="search">
-  <fieldset>
-    <legend>${m.filters}</legend>
-    <input type="hidden" name="lang" value="${locale}">
-    <div><label for="f-text">${m.filterText}</label>
-      <input type="search" id="f-text" name="text" value="${query.text ?? ''}" maxlength="100"></div>
-    <div><label for="f-country">${m.filterCountry}</label>
-      <select id="f-country" name="country">${option('', m.filterAny, query.country)}${countries.map((c) => option(c, countryName(locale, c), query.country))}</select></div>
-    <div><label for="f-sector">${m.filterSector}</label>
-      <select id="f-sector" name="sector">${option('', m.filterAny, query.sector)}${sectors.map((s) => option(s, SECTOR_LABELS[s][locale], query.sector))}</select></div>
-    <div><label for="f-data">${m.filterDataClass}</label>
-      <select id="f-data" name="dataClass">${option('', m.filterAny, query.dataClass)}${usedClasses.map((dc) =>
-        option(dc.code, `${dc.labels[locale]} (${data.dataClassUsage.get(dc.code) ?? 0})`, query.dataClass),
-      )}</select></div>
-    <div><label for="f-sort">${m.sortBy}</label>
-      <select id="f-sort" name="sort">${BREACH_SORTS.map((s) => option(s, m[SORT_LABEL[s]], query.sort))}</select></div>
-    <div><label for="f-order">${m.order}</label>
-      <select id="f-order" name="order">${option('desc', m.orderDesc, query.order)}${option('asc', m.orderAsc, query.order)}</select></div>
-  </fieldset>
-  <div class="actions"><button type="submit">${m.apply}</button> <a href="${href(ctx, '/')}">${m.reset}</a></div>
-</form>`;
+  const filters = html` <form class="filters" method="get" action="/" role="search">
+    <fieldset>
+      <legend>${m.filters}</legend>
+      <input type="hidden" name="lang" value="${locale}" />
+      <div>
+        <label for="f-text">${m.filterText}</label>
+        <input type="search" id="f-text" name="text" value="${query.text ?? ''}" maxlength="100" />
+      </div>
+      <div>
+        <label for="f-country">${m.filterCountry}</label>
+        <select id="f-country" name="country">
+          ${option('', m.filterAny, query.country)}${countries.map((c) => option(c, countryName(locale, c), query.country))}
+        </select>
+      </div>
+      <div>
+        <label for="f-sector">${m.filterSector}</label>
+        <select id="f-sector" name="sector">
+          ${option('', m.filterAny, query.sector)}${sectors.map((s) => option(s, SECTOR_LABELS[s][locale], query.sector))}
+        </select>
+      </div>
+      <div>
+        <label for="f-data">${m.filterDataClass}</label>
+        <select id="f-data" name="dataClass">
+          ${option('', m.filterAny, query.dataClass)}${usedClasses.map((dc) =>
+            option(dc.code, `${dc.labels[locale]} (${data.dataClassUsage.get(dc.code) ?? 0})`, query.dataClass),
+          )}
+        </select>
+      </div>
+      <div>
+        <label for="f-sort">${m.sortBy}</label>
+        <select id="f-sort" name="sort">
+          ${BREACH_SORTS.map((s) => option(s, m[SORT_LABEL[s]], query.sort))}
+        </select>
+      </div>
+      <div>
+        <label for="f-order">${m.order}</label>
+        <select id="f-order" name="order">
+          ${option('desc', m.orderDesc, query.order)}${option('asc', m.orderAsc, query.order)}
+        </select>
+      </div>
+    </fieldset>
+    <div class="actions"><button type="submit">${m.apply}</button> <a href="${href(ctx, '/')}">${m.reset}</a></div>
+  </form>`;
 
   const countText = page.total === 1 ? m.resultsCountOne : format(m.resultsCount, { n: page.total });
   const rows = page.items.map(({ breach: b }) => {
     const date = b.dates.occurredFrom ?? b.dates.publicDisclosure ?? b.dates.awareness;
     return html`<tr>
-      <th scope="row"><a href="${href(ctx, `/breaches/${b.slug}`)}">${b.title}</a>
-        <div class="org">${b.organisation.name} · ${SECTOR_LABELS[b.sector][locale]} ${flagBadges(m, b.flags)}</div></th>
+      <th scope="row">
+        <a href="${href(ctx, `/breaches/${b.slug}`)}">${b.title}</a>
+        <div class="org">${b.organisation.name} · ${SECTOR_LABELS[b.sector][locale]} ${flagBadges(m, b.flags)}</div>
+      </th>
       <td>${countryName(locale, b.country)}</td>
       <td class="num">${date ? formatPartialDate(locale, date) : m.unknown}</td>
       <td class="num">${formatCount(locale, m, b.peopleAffected)}</td>
-      <td><ul class="chips">${b.dataClasses.map((code) => html`<li class="chip">${findDataClass(code)?.labels[locale] ?? code}</li>`)}</ul></td>
+      <td>
+        <ul class="chips">
+          ${b.dataClasses.map((code) => html`<li class="chip">${findDataClass(code)?.labels[locale] ?? code}</li>`)}
+        </ul>
+      </td>
     </tr>`;
   });
 
@@ -97,27 +123,38 @@ export function renderBreachList(ctx: PageContext, data: ListPageData): string {
   const pager =
     pages > 1
       ? html`<nav class="pager" aria-label="${format(m.pageOf, { page: current, pages })}">
-    ${current > 1 ? html`<a href="${href(ctx, '/', pageParams(query.offset - query.limit))}" rel="prev">${m.previous}</a>` : ''}
-    <span>${format(m.pageOf, { page: current, pages })}</span>
-    ${current < pages ? html`<a href="${href(ctx, '/', pageParams(query.offset + query.limit))}" rel="next">${m.next}</a>` : ''}
-  </nav>`
+          ${current > 1 ? html`<a href="${href(ctx, '/', pageParams(query.offset - query.limit))}" rel="prev">${m.previous}</a>` : ''}
+          <span>${format(m.pageOf, { page: current, pages })}</span>
+          ${current < pages ? html`<a href="${href(ctx, '/', pageParams(query.offset + query.limit))}" rel="next">${m.next}</a>` : ''}
+        </nav>`
       : '';
 
-  const body = html`
-<h1>${m.listTitle}</h1>
-<p class="lede">${m.listIntro}</p>
-${filters}
-<p role="status" id="results-count">${countText}</p>
-${
-  page.items.length === 0
-    ? html`<p>${m.noResults}</p>`
-    : html`<table>
-  <caption>${m.listTitle}: ${countText}</caption>
-  <thead><tr><th scope="col">${m.colBreach}</th><th scope="col">${m.colCountry}</th><th scope="col">${m.colDate}</th><th scope="col">${m.colPeople}</th><th scope="col">${m.colData}</th></tr></thead>
-  <tbody>${rows}</tbody>
-</table>`
-}
-${pager}`;
+  const body = html` <h1>${m.listTitle}</h1>
+    <p class="lede">${m.listIntro}</p>
+    ${filters}
+    <p role="status" id="results-count">${countText}</p>
+    ${
+      page.items.length === 0
+        ? html`<p>${m.noResults}</p>`
+        : html`<table>
+            <caption>
+              ${m.listTitle}: ${countText}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">${m.colBreach}</th>
+                <th scope="col">${m.colCountry}</th>
+                <th scope="col">${m.colDate}</th>
+                <th scope="col">${m.colPeople}</th>
+                <th scope="col">${m.colData}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows}
+            </tbody>
+          </table>`
+    }
+    ${pager}`;
   return layout(ctx, m.listTitle, body);
 }
 
@@ -159,81 +196,144 @@ export function renderBreachPage(ctx: PageContext, view: BreachView, relatedTitl
   })).filter((g) => g.classes.length > 0);
 
   const served = b.organisation.controllersServed;
-  const facts = html`
-<dl class="facts">
-  <dt>${m.organisation}</dt>
-  <dd>${b.organisation.name}${b.organisation.domain ? html` (${b.organisation.domain})` : ''}<br>
-    <span class="org">${b.organisation.role === 'processor' ? m.roleProcessor : m.roleController}</span></dd>
-  ${
-    served
-      ? html`<dt>${m.controllersServed}</dt><dd>${served.count ? format(m.controllersServedCount, { n: served.count }) : ''}${
-          served.names.length > 0 ? html`: ${served.names.join(', ')}` : ''
-        }${served.description ? html`<br><span class="org">${served.description[locale]}</span>` : ''}</dd>`
-      : ''
-  }
-  <dt>${m.country}</dt><dd>${countryName(locale, b.country)}</dd>
-  <dt>${m.sector}</dt><dd>${SECTOR_LABELS[b.sector as Sector][locale]}</dd>
-  <dt>${m.peopleAffected}</dt><dd>${formatCount(locale, m, b.peopleAffected)}${
-    b.peopleAffected.note ? html`<br><span class="org">${b.peopleAffected.note[locale]}</span>` : ''
-  }</dd>
-  <dt>${m.recordsAffected}</dt><dd>${formatCount(locale, m, b.recordsAffected)}${
-    b.recordsAffected.note ? html`<br><span class="org">${b.recordsAffected.note[locale]}</span>` : ''
-  }</dd>
-  <dt>${m.nature}</dt><dd><ul class="chips">${b.nature.map((n) => html`<li class="chip">${NATURE_LABELS[n][locale]}</li>`)}</ul></dd>
-  <dt>${m.cause}</dt><dd>${CAUSE_ACTOR_LABELS[b.cause.actor][locale]}: ${CAUSE_VECTOR_LABELS[b.cause.vector][locale]}${
-    b.cause.details ? html`<br><span class="org">${b.cause.details[locale]}</span>` : ''
-  }</dd>
-  ${b.disclosedTo.length > 0 ? html`<dt>${m.disclosedTo}</dt><dd>${b.disclosedTo.join(', ')}</dd>` : ''}
-  ${
-    authority
-      ? html`<dt>${m.authority}</dt><dd><a href="${authority.url}">${authority.name}</a>${
-          b.authority?.caseReference ? html`<br>${m.caseReference}: ${b.authority.caseReference}` : ''
-        }</dd>`
-      : ''
-  }
-  <dt>${m.status}</dt><dd>${flagBadges(m, b.flags)}</dd>
-</dl>`;
+  const facts = html` <dl class="facts">
+    <dt>${m.organisation}</dt>
+    <dd>
+      ${b.organisation.name}${b.organisation.domain ? html` (${b.organisation.domain})` : ''}<br />
+      <span class="org">${b.organisation.role === 'processor' ? m.roleProcessor : m.roleController}</span>
+    </dd>
+    ${
+      served
+        ? html`<dt>${m.controllersServed}</dt>
+            <dd>
+              ${served.count ? format(m.controllersServedCount, { n: served.count }) : ''}${
+                served.names.length > 0 ? html`: ${served.names.join(', ')}` : ''
+              }${served.description ? html`<br /><span class="org">${served.description[locale]}</span>` : ''}
+            </dd>`
+        : ''
+    }
+    <dt>${m.country}</dt>
+    <dd>${countryName(locale, b.country)}</dd>
+    <dt>${m.sector}</dt>
+    <dd>${SECTOR_LABELS[b.sector][locale]}</dd>
+    <dt>${m.peopleAffected}</dt>
+    <dd>
+      ${formatCount(locale, m, b.peopleAffected)}${
+        b.peopleAffected.note ? html`<br /><span class="org">${b.peopleAffected.note[locale]}</span>` : ''
+      }
+    </dd>
+    <dt>${m.recordsAffected}</dt>
+    <dd>
+      ${formatCount(locale, m, b.recordsAffected)}${
+        b.recordsAffected.note ? html`<br /><span class="org">${b.recordsAffected.note[locale]}</span>` : ''
+      }
+    </dd>
+    <dt>${m.nature}</dt>
+    <dd>
+      <ul class="chips">
+        ${b.nature.map((n) => html`<li class="chip">${NATURE_LABELS[n][locale]}</li>`)}
+      </ul>
+    </dd>
+    <dt>${m.cause}</dt>
+    <dd>
+      ${CAUSE_ACTOR_LABELS[b.cause.actor][locale]}:
+      ${CAUSE_VECTOR_LABELS[b.cause.vector][locale]}${
+        b.cause.details ? html`<br /><span class="org">${b.cause.details[locale]}</span>` : ''
+      }
+    </dd>
+    ${
+      b.disclosedTo.length > 0
+        ? html`<dt>${m.disclosedTo}</dt>
+            <dd>${b.disclosedTo.join(', ')}</dd>`
+        : ''
+    }
+    ${
+      authority
+        ? html`<dt>${m.authority}</dt>
+            <dd>
+              <a href="${authority.url}">${authority.name}</a>${
+                b.authority?.caseReference ? html`<br />${m.caseReference}: ${b.authority.caseReference}` : ''
+              }
+            </dd>`
+        : ''
+    }
+    <dt>${m.status}</dt>
+    <dd>${flagBadges(m, b.flags)}</dd>
+  </dl>`;
 
-  const body = html`
-<p><a href="${href(ctx, '/')}">← ${m.backToList}</a></p>
-<h1>${b.title}</h1>
-<p class="lede">${b.organisation.name} · ${countryName(locale, b.country)}</p>
-<section aria-labelledby="h-facts"><h2 id="h-facts">${m.factsHeading}</h2>${facts}</section>
-<section aria-labelledby="h-leaked"><h2 id="h-leaked">${m.whatLeakedHeading}</h2>
-  <p>${m.whatLeakedIntro}</p>
-  <div class="leak-groups">${groups.map(
-    (g) => html`<section><h3>${m[CATEGORY_LABEL[g.category]]}</h3><ul>${g.classes.map((dc) => html`<li>${dc?.labels[locale] ?? ''}</li>`)}</ul></section>`,
-  )}</div>
-</section>
-<section aria-labelledby="h-timeline"><h2 id="h-timeline">${m.timelineHeading}</h2>
-  ${
-    timeline.length === 0
-      ? html`<p>${m.noDates}</p>`
-      : html`<ol class="timeline">${timeline.map((t) => html`<li><strong>${formatPartialDate(locale, t.date)}</strong>: ${t.label}</li>`)}</ol>`
-  }
-</section>
-<section aria-labelledby="h-desc"><h2 id="h-desc">${m.descriptionHeading}</h2>
-  ${b.description[locale].split(/\n\s*\n/).map((p) => html`<p>${p}</p>`)}
-</section>
-${
-  view.related.length > 0
-    ? html`<section aria-labelledby="h-related"><h2 id="h-related">${m.relatedHeading}</h2><ul>${view.related.map(
-        (slug) => html`<li><a href="${href(ctx, `/breaches/${slug}`)}">${relatedTitles.get(slug) ?? slug}</a></li>`,
-      )}</ul></section>`
-    : ''
-}
-<section aria-labelledby="h-sources"><h2 id="h-sources">${m.sourcesHeading}</h2>
-  <ol>${b.sources.map(
-    (s) =>
-      html`<li><a href="${s.url}" rel="noopener noreferrer" ${s.language ? html`hreflang="${s.language}"` : ''}>${s.title}</a>${
-        s.publisher ? html`, ${s.publisher}` : ''
-      }${s.published ? html`, ${formatPartialDate(locale, s.published)}` : ''}</li>`,
-  )}</ol>
-</section>
-<p class="org">${format(m.lastUpdated, { added: formatInstant(locale, b.addedAt), modified: formatInstant(locale, b.modifiedAt) })}</p>`;
+  const body = html` <p><a href="${href(ctx, '/')}">← ${m.backToList}</a></p>
+    <h1>${b.title}</h1>
+    <p class="lede">${b.organisation.name} · ${countryName(locale, b.country)}</p>
+    <section aria-labelledby="h-facts">
+      <h2 id="h-facts">${m.factsHeading}</h2>
+      ${facts}
+    </section>
+    <section aria-labelledby="h-leaked">
+      <h2 id="h-leaked">${m.whatLeakedHeading}</h2>
+      <p>${m.whatLeakedIntro}</p>
+      <div class="leak-groups">
+        ${groups.map(
+          (g) =>
+            html`<section>
+              <h3>${m[CATEGORY_LABEL[g.category]]}</h3>
+              <ul>
+                ${g.classes.map((dc) => html`<li>${dc?.labels[locale] ?? ''}</li>`)}
+              </ul>
+            </section>`,
+        )}
+      </div>
+    </section>
+    <section aria-labelledby="h-timeline">
+      <h2 id="h-timeline">${m.timelineHeading}</h2>
+      ${
+        timeline.length === 0
+          ? html`<p>${m.noDates}</p>`
+          : html`<ol class="timeline">
+              ${timeline.map((t) => html`<li><strong>${formatPartialDate(locale, t.date)}</strong>: ${t.label}</li>`)}
+            </ol>`
+      }
+    </section>
+    <section aria-labelledby="h-desc">
+      <h2 id="h-desc">${m.descriptionHeading}</h2>
+      ${b.description[locale].split(/\n\s*\n/).map((p) => html`<p>${p}</p>`)}
+    </section>
+    ${
+      view.related.length > 0
+        ? html`<section aria-labelledby="h-related">
+            <h2 id="h-related">${m.relatedHeading}</h2>
+            <ul>
+              ${view.related.map(
+                (slug) => html`<li><a href="${href(ctx, `/breaches/${slug}`)}">${relatedTitles.get(slug) ?? slug}</a></li>`,
+              )}
+            </ul>
+          </section>`
+        : ''
+    }
+    <section aria-labelledby="h-sources">
+      <h2 id="h-sources">${m.sourcesHeading}</h2>
+      <ol>
+        ${b.sources.map(
+          (s) =>
+            html`<li>
+              <a href="${s.url}" rel="noopener noreferrer" ${s.language ? html`hreflang="${s.language}"` : ''}>${s.title}</a>${
+                s.publisher ? html`, ${s.publisher}` : ''
+              }${s.published ? html`, ${formatPartialDate(locale, s.published)}` : ''}
+            </li>`,
+        )}
+      </ol>
+    </section>
+    <p class="org">
+      ${format(m.lastUpdated, { added: formatInstant(locale, b.addedAt), modified: formatInstant(locale, b.modifiedAt) })}
+    </p>`;
   return layout(ctx, b.title, body);
 }
 
 export function renderMessagePage(ctx: PageContext, title: string, text: string): string {
-  return layout(ctx, title, html`<h1>${title}</h1><p>${text}</p><p><a href="${href(ctx, '/')}">${ctx.m.backToList}</a></p>`);
+  return layout(
+    ctx,
+    title,
+    html`<h1>${title}</h1>
+      <p>${text}</p>
+      <p><a href="${href(ctx, '/')}">${ctx.m.backToList}</a></p>`,
+  );
 }

@@ -29,41 +29,40 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml): string 
   return (
     '<!doctype html>\n' +
     html`<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · ${m.siteName}</title>
-<meta name="description" content="${m.tagline}">
-<link rel="stylesheet" href="/static/app.css">
-<link rel="alternate" type="application/atom+xml" title="${m.feedTitle}" href="/feeds/breaches.atom?lang=${locale}">
-${LOCALES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${switchHref(ctx, l)}">\n`)}
-</head>
-<body>
-<a class="skip" href="#main">${m.skipToContent}</a>
-<header class="site">
-  <div class="bar">
-    <a class="brand" href="${href(ctx, '/')}">${m.siteName}</a>
-    <nav aria-label="${m.siteName}">
-      <ul>
-        <li><a href="${href(ctx, '/')}">${m.navBreaches}</a></li>
-        <li><a href="/api/docs">${m.navApi}</a></li>
-        <li><a href="/feeds/breaches.atom?lang=${locale}">${m.navFeed}</a></li>
-      </ul>
-    </nav>
-    <nav class="langs" aria-label="${m.language}">
-      ${LOCALES.map(
-        (l) =>
-          html`<a href="${switchHref(ctx, l)}" hreflang="${l}" lang="${l}" ${l === locale ? html`aria-current="true"` : ''}>${LANGUAGE_NAMES[l]}</a>`,
-      )}
-    </nav>
-  </div>
-</header>
-<main id="main" tabindex="-1">
-${body}
-</main>
-<footer class="site"><p>${m.footer}</p></footer>
-</body>
-</html>
-`.value
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title} · ${m.siteName}</title>
+        <meta name="description" content="${m.tagline}" />
+        <link rel="stylesheet" href="/static/app.css" />
+        <link rel="alternate" type="application/atom+xml" title="${m.feedTitle}" href="/feeds/breaches.atom?lang=${locale}" />
+        ${LOCALES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${switchHref(ctx, l)}" /> `)}
+      </head>
+      <body>
+        <a class="skip" href="#main">${m.skipToContent}</a>
+        <header class="site">
+          <div class="bar">
+            <a class="brand" href="${href(ctx, '/')}">${m.siteName}</a>
+            <nav aria-label="${m.siteName}">
+              <ul>
+                <li><a href="${href(ctx, '/')}">${m.navBreaches}</a></li>
+                <li><a href="/api/docs">${m.navApi}</a></li>
+                <li><a href="/feeds/breaches.atom?lang=${locale}">${m.navFeed}</a></li>
+              </ul>
+            </nav>
+            <nav class="langs" aria-label="${m.language}">
+              ${LOCALES.map(
+                (l) =>
+                  html`<a href="${switchHref(ctx, l)}" hreflang="${l}" lang="${l}" ${l === locale ? html`aria-current="true"` : ''}
+                    >${LANGUAGE_NAMES[l]}</a
+                  >`,
+              )}
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabindex="-1">${body}</main>
+        <footer class="site"><p>${m.footer}</p></footer>
+      </body>
+    </html> `.value
   );
 }
