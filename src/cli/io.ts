@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { AppError, isAppError, type FieldIssue } from '../platform/errors.js';
+import { findJsonSyntaxError } from '../platform/json-syntax.js';
 
 /** What a command may print to. Commands never write to process.stdout directly, so tests capture output. */
 export interface CliIo {
@@ -26,26 +27,14 @@ export async function readJsonFile(path: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
-    const where = jsonErrorPosition(text, (cause as Error).message);
-    throw new AppError(
-      'INPUT_JSON_INVALID',
-      `${path}${where ? `:${where.line}:${where.column}` : ''}: not valid JSON (${(cause as Error).message})`,
-      {
-        cause,
-        data: { file: path, ...(where ?? {}) },
-      },
-    );
+    // JSON.parse's message quotes the text around the error, which may hold personal data: not shown.
+    const where = findJsonSyntaxError(text);
+    const at = where ? `:${where.line}:${where.column}` : '';
+    throw new AppError('INPUT_JSON_INVALID', `${path}${at}: not valid JSON${where ? `: expected ${where.expected}` : ''}`, {
+      cause,
+      data: { file: path, ...(where ? { line: where.line, column: where.column } : {}) },
+    });
   }
-}
-
-function jsonErrorPosition(text: string, message: string): { line: number; column: number } | undefined {
-  const lineCol = /line (\d+) column (\d+)/.exec(message);
-  if (lineCol) return { line: Number(lineCol[1]), column: Number(lineCol[2]) };
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) return undefined;
-  const offset = Number(pos[1]);
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
 /** Prints an error the way every command does: code, message, then one line per field problem. */

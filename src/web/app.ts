@@ -31,6 +31,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const openApi = buildOpenApiDocument();
+  const routes: string[] = [];
+  routeLists.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+  });
 
   const baseUrl = (request: FastifyRequest): string => options.publicBaseUrl ?? `${request.protocol}://${request.host}`;
 
@@ -107,6 +112,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
+const routeLists = new WeakMap<FastifyInstance, string[]>();
+
+/** Every route the app registered, as "METHOD /path/:param": lets a test hold the OpenAPI description to account. */
+export function registeredRoutes(app: FastifyInstance): readonly string[] {
+  return routeLists.get(app) ?? [];
+}
+
 function wantsHtml(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? '';
   if (path.startsWith('/api/') || path.startsWith('/feeds/') || path.startsWith('/logos/') || path.startsWith('/static/')) return false;
@@ -119,7 +131,8 @@ function toAppError(error: unknown): AppError {
   const e = error as { statusCode?: number; code?: string; message?: string };
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     if (e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return new AppError('INPUT_JSON_INVALID', `The request body is not valid JSON: ${e.message ?? ''}`.trim(), { cause: error });
+      // The parser's message quotes the body, which may hold personal data: it stays out of the response.
+      return new AppError('INPUT_JSON_INVALID', 'The request body is not valid JSON', { cause: error });
     }
     return new AppError('VALIDATION_FAILED', e.message ?? 'Bad request', { cause: error });
   }

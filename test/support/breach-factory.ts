@@ -1,8 +1,8 @@
 import type { BreachSeed } from '../../src/modules/catalogue/seed-breaches.js';
 
 /** A complete, valid breach input; override any field. Deep fields are replaced, not merged. */
-export function validBreach(overrides: Partial<BreachSeed> & Record<string, unknown> = {}): BreachSeed & Record<string, unknown> {
-  return {
+export function validBreach(overrides: Record<string, unknown> = {}): BreachSeed {
+  const base: BreachSeed = {
     slug: 'example-insurer',
     title: 'Example insurer customer breach',
     organisation: { name: 'Example Assurances', role: 'controller', domain: 'example.fr' },
@@ -22,6 +22,7 @@ export function validBreach(overrides: Partial<BreachSeed> & Record<string, unkn
       fr: 'Un attaquant a accédé à la base clients.',
       sv: 'En angripare kom åt kunddatabasen.',
     },
-    ...overrides,
   };
+  // Overrides may be deliberately invalid: tests feed them to the validator.
+  return { ...base, ...overrides } as BreachSeed;
 }
