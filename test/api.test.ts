@@ -69,7 +69,7 @@ describe('HTTP API', () => {
     it('rejects a bad query with field-level errors', async () => {
       const res = await t.app.inject('/api/v1/breaches?sort=colour&limit=9999');
       assert.equal(res.statusCode, 400);
-      assert.match(res.headers['content-type'] ?? '', /application\/problem\+json/);
+      assert.match(String(res.headers['content-type']), /application\/problem\+json/);
       const body = res.json();
       assert.equal(body.code, 'VALIDATION_FAILED');
       assert.deepEqual(body.errors.map((e: { path: string }) => e.path).sort(), ['limit', 'sort']);
@@ -195,7 +195,7 @@ describe('HTTP API', () => {
     it('serves /api/v3/breaches with HIBP field names and types', async () => {
       const res = await t.app.inject('/api/v3/breaches');
       assert.equal(res.statusCode, 200);
-      const all = res.json() as Record<string, unknown>[];
+      const all = res.json<Record<string, unknown>[]>();
       assert.ok(all.length >= 5);
       for (const b of all) {
         assert.deepEqual(Object.keys(b).sort(), HIBP_FIELDS);
@@ -233,7 +233,7 @@ describe('HTTP API', () => {
     it('serves /api/v3/latestbreach and /api/v3/dataclasses', async () => {
       const latest = (await t.app.inject('/api/v3/latestbreach')).json();
       assert.equal(latest.Name, 'ExampleInsurer');
-      const classes = (await t.app.inject('/api/v3/dataclasses')).json() as string[];
+      const classes = (await t.app.inject('/api/v3/dataclasses')).json<string[]>();
       assert.ok(classes.every((c) => typeof c === 'string'));
       assert.ok(classes.includes('Email addresses'));
       assert.equal(new Set(classes).size, classes.length);
@@ -244,7 +244,7 @@ describe('HTTP API', () => {
     it('serves an Atom feed of the breaches, in the requested language', async () => {
       const res = await t.app.inject('/feeds/breaches.atom?lang=fr');
       assert.equal(res.statusCode, 200);
-      assert.match(res.headers['content-type'] ?? '', /application\/atom\+xml/);
+      assert.match(String(res.headers['content-type']), /application\/atom\+xml/);
       assert.match(res.body, /^<\?xml version="1.0" encoding="utf-8"\?>/);
       assert.match(res.body, /xml:lang="fr"/);
       assert.equal(res.body.match(/<entry>/g)?.length, 6);
@@ -254,7 +254,7 @@ describe('HTTP API', () => {
     it('serves a monogram logo as SVG', async () => {
       const res = await t.app.inject('/logos/folksam.svg');
       assert.equal(res.statusCode, 200);
-      assert.match(res.headers['content-type'] ?? '', /image\/svg\+xml/);
+      assert.match(String(res.headers['content-type']), /image\/svg\+xml/);
       assert.match(res.body, />F<\/text>/);
     });
 
@@ -272,8 +272,16 @@ describe('HTTP API', () => {
           .map((r) => r.replace(/:(\w+)/g, '{$1}')),
       );
       const documented = documentedOperations(JSON.parse(readFileSync(new URL('../docs/openapi.json', import.meta.url), 'utf8')));
-      assert.deepEqual([...served].filter((r) => !documented.has(r)), [], 'served but undocumented');
-      assert.deepEqual([...documented].filter((r) => !served.has(r)), [], 'documented but not served');
+      assert.deepEqual(
+        [...served].filter((r) => !documented.has(r)),
+        [],
+        'served but undocumented',
+      );
+      assert.deepEqual(
+        [...documented].filter((r) => !served.has(r)),
+        [],
+        'documented but not served',
+      );
     });
 
     it('sets security headers', async () => {
@@ -299,7 +307,16 @@ describe('HTTP API', () => {
     it('renders a breach page with facts, timeline, leaked data and sources', async () => {
       const res = await t.app.inject('/breaches/viamedis?lang=en');
       assert.equal(res.statusCode, 200);
-      for (const text of ['Key facts', 'Processor', '84 organisations', 'more than 33,000,000', 'Timeline', 'What leaked', 'Sources', 'Almerys']) {
+      for (const text of [
+        'Key facts',
+        'Processor',
+        '84 organisations',
+        'more than 33,000,000',
+        'Timeline',
+        'What leaked',
+        'Sources',
+        'Almerys',
+      ]) {
         assert.ok(res.body.includes(text), `missing "${text}"`);
       }
       assert.match(res.body, /href="https:\/\/topnews\.media\/\?p=156355"/);
@@ -315,7 +332,7 @@ describe('HTTP API', () => {
     it('answers an unknown page with a localised 404 page', async () => {
       const res = await t.app.inject('/breaches/nope?lang=fr');
       assert.equal(res.statusCode, 404);
-      assert.match(res.headers['content-type'] ?? '', /text\/html/);
+      assert.match(String(res.headers['content-type']), /text\/html/);
       assert.match(res.body, /Page introuvable/);
     });
 

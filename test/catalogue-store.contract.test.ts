@@ -71,7 +71,10 @@ for (const target of await testDatabases()) {
     it('sorts by size with unknown counts last, by date, and pages', async () => {
       const bySize = await catalogue.list({ sort: 'size', order: 'desc' });
       const counts = bySize.items.map((s) => s.breach.peopleAffected.count ?? -1);
-      assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+      assert.deepEqual(
+        counts,
+        [...counts].sort((a, b) => b - a),
+      );
       const byDateAsc = await catalogue.list({ sort: 'date', order: 'asc' });
       assert.equal(byDateAsc.items[0]?.breach.slug, 'folksam');
       const page2 = await catalogue.list({ sort: 'title', order: 'asc', limit: 2, offset: 2 });

@@ -74,7 +74,10 @@ describe('breachdesk CLI', () => {
   });
 
   it('rejects an invalid file whole, naming the file and each field, and writes nothing', async () => {
-    const path = file('bad.json', [validBreach({ slug: 'good-one' }), validBreach({ slug: 'bad-one', country: 'XX', dataClasses: ['name', 'nope'] })]);
+    const path = file('bad.json', [
+      validBreach({ slug: 'good-one' }),
+      validBreach({ slug: 'bad-one', country: 'XX', dataClasses: ['name', 'nope'] }),
+    ]);
     const r = await run('breach', 'add', '--file', path);
     assert.equal(r.code, 1);
     assert.match(r.err, /^error \[VALIDATION_FAILED\]: .*bad\.json/);
@@ -117,7 +120,9 @@ describe('breachdesk CLI', () => {
     assert.equal((await run('api-key', 'revoke', id)).code, 0);
     assert.match((await run('api-key', 'list')).out, /REVOKED/);
     const { readFileSync } = await import('node:fs');
-    const dbBytes = readFileSync(join(dir, 'breachdesk.sqlite')).toString('latin1') + readFileSync(join(dir, 'breachdesk.sqlite-wal'), { flag: 'a+' }).toString('latin1');
+    const dbBytes =
+      readFileSync(join(dir, 'breachdesk.sqlite')).toString('latin1') +
+      readFileSync(join(dir, 'breachdesk.sqlite-wal'), { flag: 'a+' }).toString('latin1');
     assert.ok(!dbBytes.includes(key.split('_')[2]!), 'the key secret must not be stored');
   });
 

@@ -24,5 +24,5 @@ export function validBreach(overrides: Record<string, unknown> = {}): BreachSeed
     },
   };
   // Overrides may be deliberately invalid: tests feed them to the validator.
-  return { ...base, ...overrides } as BreachSeed;
+  return { ...base, ...overrides };
 }

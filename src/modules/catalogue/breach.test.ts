@@ -31,7 +31,12 @@ describe('breach validation', () => {
     { name: 'unknown country', input: validBreach({ country: 'XX' }), path: 'country', message: /ISO 3166/ },
     { name: 'lowercase country', input: validBreach({ country: 'fr' }), path: 'country', message: /capitals/ },
     { name: 'unknown sector', input: validBreach({ sector: 'casino' }), path: 'sector', message: /./ },
-    { name: 'impossible date', input: validBreach({ dates: { occurredFrom: '2024-02-30' } }), path: 'dates.occurredFrom', message: /real date/ },
+    {
+      name: 'impossible date',
+      input: validBreach({ dates: { occurredFrom: '2024-02-30' } }),
+      path: 'dates.occurredFrom',
+      message: /real date/,
+    },
     {
       name: 'end before start',
       input: validBreach({ dates: { occurredFrom: '2024-03', occurredTo: '2024-01-15' } }),
@@ -44,9 +49,24 @@ describe('breach validation', () => {
       path: 'peopleAffected.count',
       message: /omitted/,
     },
-    { name: 'count missing', input: validBreach({ peopleAffected: { precision: 'exact' } }), path: 'peopleAffected.count', message: /required/ },
-    { name: 'negative count', input: validBreach({ peopleAffected: { precision: 'exact', count: -1 } }), path: 'peopleAffected.count', message: /negative/ },
-    { name: 'unknown data class', input: validBreach({ dataClasses: ['name', 'shoe-size'] }), path: 'dataClasses.1', message: /not a data class/ },
+    {
+      name: 'count missing',
+      input: validBreach({ peopleAffected: { precision: 'exact' } }),
+      path: 'peopleAffected.count',
+      message: /required/,
+    },
+    {
+      name: 'negative count',
+      input: validBreach({ peopleAffected: { precision: 'exact', count: -1 } }),
+      path: 'peopleAffected.count',
+      message: /negative/,
+    },
+    {
+      name: 'unknown data class',
+      input: validBreach({ dataClasses: ['name', 'shoe-size'] }),
+      path: 'dataClasses.1',
+      message: /not a data class/,
+    },
     { name: 'repeated data class', input: validBreach({ dataClasses: ['name', 'name'] }), path: 'dataClasses.1', message: /twice/ },
     { name: 'no data class', input: validBreach({ dataClasses: [] }), path: 'dataClasses', message: /at least one/ },
     { name: 'no nature', input: validBreach({ nature: [] }), path: 'nature', message: /at least one/ },
@@ -65,7 +85,12 @@ describe('breach validation', () => {
       path: 'organisation.controllersServed',
       message: /processor/,
     },
-    { name: 'unknown authority', input: validBreach({ authority: { code: 'xx-dpa' } }), path: 'authority.code', message: /supervisory authority/ },
+    {
+      name: 'unknown authority',
+      input: validBreach({ authority: { code: 'xx-dpa' } }),
+      path: 'authority.code',
+      message: /supervisory authority/,
+    },
     { name: 'relates to itself', input: validBreach({ relatedBreaches: ['example-insurer'] }), path: 'relatedBreaches', message: /itself/ },
   ];
 
@@ -100,7 +125,8 @@ describe('partial dates', () => {
     assert.equal(parsePartialDate('2024')?.precision, 'year');
     assert.equal(parsePartialDate('2024-01')?.precision, 'month');
     assert.equal(parsePartialDate('2024-02-29')?.precision, 'day');
-    for (const bad of ['2023-02-29', '2024-13', '24-01-01', '2024-1-1', '2024-01-01T00:00:00Z', '']) assert.equal(parsePartialDate(bad), null, bad);
+    for (const bad of ['2023-02-29', '2024-13', '24-01-01', '2024-1-1', '2024-01-01T00:00:00Z', ''])
+      assert.equal(parsePartialDate(bad), null, bad);
   });
 
   it('gives the first and last day a partial date can mean', () => {
