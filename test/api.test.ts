@@ -221,6 +221,22 @@ describe('HTTP API', () => {
       assert.deepEqual((await t.app.inject('/api/v3/breaches?Domain=unknown.example')).json(), []);
     });
 
+    it('revalidates the whole list with an ETag, and a change to the catalogue changes it', async () => {
+      const first = await t.app.inject('/api/v3/breaches');
+      const etag = String(first.headers.etag);
+      assert.match(etag, /^"[\w-]{22}"$/);
+      const again = await t.app.inject({ url: '/api/v3/breaches', headers: { 'if-none-match': etag } });
+      assert.equal(again.statusCode, 304);
+      assert.equal(again.body, '');
+      const current = await t.catalogue.get('chronopost');
+      const { addedAt: _a, modifiedAt: _m, ...input } = current.breach;
+      await t.catalogue.update('chronopost', { ...input, title: 'Chronopost customer data breach (updated)' }, 'test');
+      const changed = await t.app.inject({ url: '/api/v3/breaches', headers: { 'if-none-match': etag } });
+      assert.equal(changed.statusCode, 200);
+      assert.notEqual(changed.headers.etag, etag);
+      assert.ok(changed.json().some((b: { Title: string }) => b.Title.endsWith('(updated)')));
+    });
+
     it('serves /api/v3/breach/{name} case-insensitively, 404 otherwise', async () => {
       for (const name of ['CaisseDesDepotsIrcantec', 'caissedesdepotsircantec']) {
         const res = await t.app.inject(`/api/v3/breach/${name}`);

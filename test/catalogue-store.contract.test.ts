@@ -95,6 +95,7 @@ for (const target of await testDatabases()) {
     });
 
     it('updates with optimistic concurrency and audits what changed', async () => {
+      const versionBefore = await catalogue.version();
       clock.advance(60_000);
       const input = { ...validBreach({ slug: 'caisse-des-depots' }), title: 'Renamed title' };
       const result = await catalogue.update('caisse-des-depots', input, 'api-key:TEST');
@@ -102,6 +103,7 @@ for (const target of await testDatabases()) {
       assert.deepEqual(result.changed, ['title']);
       assert.equal(result.breach.addedAt, '2026-01-10T12:00:00Z');
       assert.equal(result.breach.modifiedAt, '2026-01-10T12:01:00Z');
+      assert.notEqual(await catalogue.version(), versionBefore, 'the catalogue version must change on update');
       await assert.rejects(
         catalogue.update('caisse-des-depots', { ...input, title: 'Stale write' }, 'api-key:TEST', 1),
         (e: unknown) => isAppError(e) && e.code === 'BREACH_SLUG_CONFLICT',

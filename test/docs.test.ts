@@ -13,7 +13,9 @@ describe('documentation stays true', () => {
     const missing = ERROR_CODES.filter((code) => rowOf(code) === undefined);
     assert.deepEqual(missing, [], `add these codes to docs/errors.md: ${missing.join(', ')}`);
     for (const code of ERROR_CODES) {
-      const cells = rowOf(code)!.split('|').map((c) => c.trim());
+      const cells = rowOf(code)!
+        .split('|')
+        .map((c) => c.trim());
       if (code !== 'CLI_USAGE') assert.equal(cells[2], String(HTTP_STATUS[code]), `${code} row must give HTTP ${HTTP_STATUS[code]}`);
     }
   });

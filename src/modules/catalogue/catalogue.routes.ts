@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
@@ -83,14 +84,27 @@ export function registerCatalogueRoutes(app: FastifyInstance, options: Catalogue
   }));
 
   // --- Have I Been Pwned API v3 compatible reads -------------------------------------------------
-  app.get('/api/v3/breaches', async (request) => {
+  // The whole list is the heaviest read and changes rarely: it is built once per catalogue version and
+  // served with an ETag, so clients and a CDN in front can revalidate with a 304.
+  const hibpListCache = new Map<string, { etag: string; body: string }>();
+  app.get('/api/v3/breaches', async (request, reply) => {
     const q = parseOrThrow(hibpBreachesQuery, request.query, 'query');
-    const domain = (q.Domain ?? q.domain)?.trim().toLowerCase();
-    // breachdesk has no spam lists: IsSpamList=true yields nothing, as it would in HIBP for such a catalogue.
-    if (q.IsSpamList === 'true') return [];
-    const all = await catalogue.listAll(domain ? { domain } : {});
+    const domain = (q.Domain ?? q.domain)?.trim().toLowerCase() ?? '';
     const base = baseUrl(request);
-    return all.map((s) => toHibpBreach(s.breach, base));
+    const version = await catalogue.version();
+    const key = `${version}|${base}|${domain}|${q.IsSpamList ?? ''}`;
+    let cached = hibpListCache.get(key);
+    if (!cached) {
+      // breachdesk has no spam lists: IsSpamList=true yields nothing, as HIBP would for such a catalogue.
+      const all = q.IsSpamList === 'true' ? [] : await catalogue.listAll(domain ? { domain } : {});
+      const body = JSON.stringify(all.map((s) => toHibpBreach(s.breach, base)));
+      cached = { etag: `"${createHash('sha256').update(key).digest('base64url').slice(0, 22)}"`, body };
+      if (hibpListCache.size >= 64) hibpListCache.clear();
+      hibpListCache.set(key, cached);
+    }
+    void reply.header('etag', cached.etag).header('cache-control', 'public, max-age=60');
+    if (request.headers['if-none-match'] === cached.etag) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(cached.body);
   });
 
   app.get('/api/v3/breach/:name', async (request) => {

@@ -34,6 +34,8 @@ export interface CatalogueStore {
   related(slug: string): Promise<string[]>;
   /** How many non-retired breaches expose each data class. */
   dataClassUsage(): Promise<Map<string, number>>;
+  /** Changes whenever any breach is added or changed: a cache key and ETag for whole-catalogue reads. */
+  version(): Promise<string>;
   /** Countries and sectors in use, for filter menus. */
   facets(): Promise<{ countries: string[]; sectors: string[] }>;
   /** Runs `fn` in one transaction: every write inside commits together or not at all. */
@@ -191,6 +193,18 @@ function storeOn(db: Kysely<DatabaseSchema>, deps: CatalogueStoreDeps): Catalogu
         .groupBy('breach_data_classes.code')
         .execute();
       return new Map(rows.map((r) => [r.code, Number(r.n)]));
+    },
+
+    async version() {
+      const row = await db
+        .selectFrom('breaches')
+        .select((eb) => [
+          eb.fn.countAll<number | string>().as('n'),
+          eb.fn.max('modified_at').as('latest'),
+          eb.fn.sum<number | string>('revision').as('revisions'),
+        ])
+        .executeTakeFirstOrThrow();
+      return `${Number(row.n)}.${Number(row.revisions ?? 0)}.${row.latest ?? '-'}`;
     },
 
     async facets() {

@@ -150,6 +150,7 @@ export function createCatalogue(deps: CatalogueDeps) {
     latestAdded: store.latestAdded.bind(store),
     dataClassUsage: store.dataClassUsage.bind(store),
     facets: store.facets.bind(store),
+    version: store.version.bind(store),
 
     /** Loads `breaches` once per `name` (first start); later starts, and edits made since, are left alone. */
     async seedOnce(name: string, breaches: readonly unknown[]): Promise<number> {

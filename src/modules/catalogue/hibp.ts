@@ -39,6 +39,9 @@ export function hibpDataClassName(code: string): string {
   return dc.hibpName ?? dc.labels.en;
 }
 
+/** One collator for every sort: localeCompare(x, 'en') would build a new one per comparison. */
+const english = new Intl.Collator('en');
+
 export function toHibpBreach(breach: Breach, baseUrl: string): HibpBreach {
   const d = breach.dates;
   const anchor = d.occurredFrom ?? d.occurredTo ?? d.publicDisclosure ?? d.awareness;
@@ -53,7 +56,7 @@ export function toHibpBreach(breach: Breach, baseUrl: string): HibpBreach {
     Description: paragraphsToHtml(breach.description.en),
     LogoPath: `${baseUrl}/logos/${breach.slug}.svg`,
     Attribution: null,
-    DataClasses: unique(breach.dataClasses.map(hibpDataClassName)).sort((a, b) => a.localeCompare(b, 'en')),
+    DataClasses: unique(breach.dataClasses.map(hibpDataClassName)).sort(english.compare),
     IsVerified: breach.flags.verified,
     IsFabricated: breach.flags.fabricated,
     IsSensitive: breach.flags.sensitive,

@@ -37,10 +37,11 @@ const SORT_LABEL: Record<BreachSort, keyof Messages> = {
 export function renderBreachList(ctx: PageContext, data: ListPageData): string {
   const { m, locale } = ctx;
   const { page, query } = data;
+  const collator = collatorFor(locale);
   const usedClasses = DATA_CLASSES.filter((dc) => (data.dataClassUsage.get(dc.code) ?? 0) > 0).sort((a, b) =>
-    a.labels[locale].localeCompare(b.labels[locale], locale),
+    collator.compare(a.labels[locale], b.labels[locale]),
   );
-  const countries = [...data.facets.countries].sort((a, b) => countryName(locale, a).localeCompare(countryName(locale, b), locale));
+  const countries = [...data.facets.countries].sort((a, b) => collator.compare(countryName(locale, a), countryName(locale, b)));
   const sectors = SECTORS.filter((s) => data.facets.sectors.includes(s));
 
   const option = (value: string, label: string, selected: string | undefined) =>
@@ -156,6 +157,17 @@ export function renderBreachList(ctx: PageContext, data: ListPageData): string {
     }
     ${pager}`;
   return layout(ctx, m.listTitle, body);
+}
+
+// localeCompare(x, locale) builds a collator on every call: far too slow for sorting menus on each request.
+const collators = new Map<string, Intl.Collator>();
+function collatorFor(locale: string): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) {
+    c = new Intl.Collator(locale);
+    collators.set(locale, c);
+  }
+  return c;
 }
 
 function flagBadges(m: Messages, flags: BreachView['breach']['flags']): SafeHtml {

@@ -4,26 +4,44 @@ import { format, type Messages } from '../i18n.js';
 
 const BCP47: Readonly<Record<Locale, string>> = { en: 'en-GB', fr: 'fr-FR', sv: 'sv-SE' };
 
+// Intl formatters are costly to build (tens of microseconds each) and pages format hundreds of values.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateFormat(locale: Locale, precision: 'year' | 'month' | 'day'): Intl.DateTimeFormat {
+  const key = `d:${locale}:${precision}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      precision === 'day'
+        ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
+        : precision === 'month'
+          ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+          : { year: 'numeric', timeZone: 'UTC' };
+    f = new Intl.DateTimeFormat(BCP47[locale], options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** "2024" / "January 2024" / "29 January 2024", in the page language; never invents a day or month. */
 export function formatPartialDate(locale: Locale, value: string): string {
   const p = parsePartialDate(value);
   if (!p) return value;
-  const date = new Date(Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1));
-  const options: Intl.DateTimeFormatOptions =
-    p.precision === 'day'
-      ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
-      : p.precision === 'month'
-        ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
-        : { year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(BCP47[locale], options).format(date);
+  return dateFormat(locale, p.precision).format(new Date(Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1)));
 }
 
 export function formatInstant(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(BCP47[locale], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+  return dateFormat(locale, 'day').format(new Date(iso));
 }
 
 export function formatNumber(locale: Locale, n: number): string {
-  return new Intl.NumberFormat(BCP47[locale]).format(n);
+  const key = `n:${locale}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) {
+    f = new Intl.NumberFormat(BCP47[locale]);
+    formatters.set(key, f);
+  }
+  return f.format(n);
 }
 
 type Count = Breach['peopleAffected'];
