@@ -1,0 +1,20 @@
+import { startServer } from '../../src/main/server.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { createLogger } from '../../src/platform/logger.js';
+import { launchChromium, newGuardedContext } from '../support/browser.js';
+import { mkdtempSync } from 'node:fs';
+const s = await startServer(loadConfig({ DATA_DIR: mkdtempSync('/tmp/bd-'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), createLogger({ level: 'silent' }));
+const b = await launchChromium();
+const g = await newGuardedContext(b, { viewport: { width: 375, height: 740 }, isMobile: true });
+const p = await g.newPage();
+await p.route(s.url + '/probe', (r) => r.fulfill({ contentType: 'text/html', body: '<img src="https://example.com/x.png"><script>fetch("http://10.0.0.1/").catch(()=>{}); new WebSocket("wss://example.org/ws"); console.error("boom")</script>' }));
+await p.goto(s.url + '/probe');
+await p.waitForTimeout(500);
+try { g.assertClean(); console.log('NOT CAUGHT'); } catch (e) { console.log('caught:', (e as Error).message); }
+console.log(g.requests);
+await p.goto(s.url + '/?lang=sv');
+await p.evaluate(() => { for (const h of document.querySelectorAll('h1')) (h as HTMLElement).style.overflowWrap = 'anywhere'; });
+console.log('with overflow-wrap:anywhere', await p.evaluate(() => document.documentElement.scrollWidth));
+await p.evaluate(() => { for (const h of document.querySelectorAll('h1')) { (h as HTMLElement).style.overflowWrap = ''; (h as HTMLElement).style.hyphens = 'auto'; } });
+console.log('with hyphens:auto', await p.evaluate(() => document.documentElement.scrollWidth));
+await g.close(); await b.close(); await s.close();
