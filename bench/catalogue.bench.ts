@@ -55,7 +55,13 @@ export async function catalogueBenchmark(): Promise<BenchResult> {
     rows.push(['Baseline: same HIBP JSON from memory', fmt(base.rps), `${base.meanMs.toFixed(2)} ms`, kb(base.size), '1.00']);
     for (const [label, fn] of cases) {
       const r = await measure(fn);
-      rows.push([label, fmt(r.rps), `${r.meanMs.toFixed(2)} ms`, kb(r.size), label.startsWith('GET /api/v3/breaches') ? (r.rps / base.rps).toFixed(2) : '—']);
+      rows.push([
+        label,
+        fmt(r.rps),
+        `${r.meanMs.toFixed(2)} ms`,
+        kb(r.size),
+        label.startsWith('GET /api/v3/breaches') ? (r.rps / base.rps).toFixed(2) : '—',
+      ]);
     }
     await app.close();
     await baseline.close();

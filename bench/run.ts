@@ -17,7 +17,10 @@ const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : Object.keys(benches);
 const target = new URL('../docs/benchmarks.md', import.meta.url);
 if (!existsSync(target)) {
-  writeFileSync(target, '# Benchmarks\n\nProduced by `npm run bench`; newest runs at the end. Figures are from one machine each; compare ratios within a run, not absolute numbers across machines.\n');
+  writeFileSync(
+    target,
+    '# Benchmarks\n\nProduced by `npm run bench`; newest runs at the end. Figures are from one machine each; compare ratios within a run, not absolute numbers across machines.\n',
+  );
 }
 const cpu = cpus();
 const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}, ${process.platform}/${process.arch}`;

@@ -391,13 +391,13 @@ describe('catalogue pages in Chromium', { skip: await chromiumSkipReason(), time
 
           // The names Chromium itself computes for assistive technology.
           const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-            nodes: { ignored: boolean; role?: { value?: unknown }; name?: { value?: unknown } }[];
+            nodes: { ignored: boolean; role?: { value?: string }; name?: { value?: string } }[];
           };
           // Navigation is included because there are two: each needs its own name.
           const named = ['link', 'image', 'img', 'button', 'combobox', 'searchbox', 'textbox', 'navigation'];
-          const relevant = nodes.filter((n) => !n.ignored && named.includes(String(n.role?.value)));
+          const relevant = nodes.filter((n) => !n.ignored && named.includes(n.role?.value ?? ''));
           assert.ok(relevant.filter((n) => n.role?.value === 'link').length >= 8, `${p.name}: links found in the accessibility tree`);
-          const unnamed = relevant.filter((n) => String(n.name?.value ?? '').trim() === '').map((n) => String(n.role?.value));
+          const unnamed = relevant.filter((n) => (n.name?.value ?? '').trim() === '').map((n) => n.role?.value ?? '');
           assert.deepEqual(unnamed, [], `${p.name}: elements without an accessible name`);
 
           // The same check in the DOM, so a failure names the element.
@@ -454,11 +454,6 @@ describe('catalogue pages in Chromium', { skip: await chromiumSkipReason(), time
       });
     });
 
-    /** Known layout defects in src/, reported upstream; remove an entry once fixed (the test then passes as a TODO). */
-    const KNOWN_OVERFLOW: Record<string, string> = {
-      '/?lang=sv':
-        'the Swedish h1 "Katalog över personuppgiftsincidenter" cannot wrap its long word at 375px (src/web/ui/styles.ts h1 needs overflow-wrap)',
-    };
     const mobilePaths = [
       '/?lang=en',
       '/?lang=fr',
@@ -468,7 +463,7 @@ describe('catalogue pages in Chromium', { skip: await chromiumSkipReason(), time
       '/breaches/folksam?lang=sv',
     ];
     for (const path of mobilePaths) {
-      it(`has no horizontal scrollbar on a 375px-wide phone: ${path}`, { todo: KNOWN_OVERFLOW[path] ?? false }, async () => {
+      it(`has no horizontal scrollbar on a 375px-wide phone: ${path}`, async () => {
         await withPage({ viewport: MOBILE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }, async (page) => {
           await open(page, path);
           if (path === '/?lang=sv' || path === '/breaches/viamedis?lang=en') {
@@ -491,7 +486,7 @@ describe('catalogue pages in Chromium', { skip: await chromiumSkipReason(), time
  * named inner functions in calls to a `__name` helper that does not exist in the page; supply a no-op one.
  */
 async function evaluateInPage<T>(page: Page, fn: () => T): Promise<T> {
-  return (await page.evaluate(`(() => { const __name = (f) => f; return (${fn.toString()})(); })()`)) as T;
+  return page.evaluate(`(() => { const __name = (f) => f; return (${fn.toString()})(); })()`);
 }
 
 /** Runs in the page: the document's scroll width and the text and elements that stick out to the right. */

@@ -99,10 +99,10 @@ export function renderBreachList(ctx: PageContext, data: ListPageData): string {
         <a href="${href(ctx, `/breaches/${b.slug}`)}">${b.title}</a>
         <div class="org">${b.organisation.name} · ${SECTOR_LABELS[b.sector][locale]} ${flagBadges(m, b.flags)}</div>
       </th>
-      <td>${countryName(locale, b.country)}</td>
-      <td class="num">${date ? formatPartialDate(locale, date) : m.unknown}</td>
-      <td class="num">${formatCount(locale, m, b.peopleAffected)}</td>
-      <td>
+      <td data-label="${m.colCountry}">${countryName(locale, b.country)}</td>
+      <td class="num" data-label="${m.colDate}">${date ? formatPartialDate(locale, date) : m.unknown}</td>
+      <td class="num" data-label="${m.colPeople}">${formatCount(locale, m, b.peopleAffected)}</td>
+      <td data-label="${m.colData}">
         <ul class="chips">
           ${b.dataClasses.map((code) => html`<li class="chip">${findDataClass(code)?.labels[locale] ?? code}</li>`)}
         </ul>
@@ -327,9 +327,9 @@ export function renderBreachPage(ctx: PageContext, view: BreachView, relatedTitl
         ${b.sources.map(
           (s) =>
             html`<li>
-              <a href="${s.url}" rel="noopener noreferrer" ${s.language ? html`hreflang="${s.language}"` : ''}>${s.title}</a>${
-                s.publisher ? html`, ${s.publisher}` : ''
-              }${s.published ? html`, ${formatPartialDate(locale, s.published)}` : ''}
+              <a href="${s.url}" rel="noopener noreferrer" ${s.language ? html`hreflang="${s.language}" lang="${s.language}"` : ''}
+                >${s.title}</a
+              >${s.publisher ? html`, ${s.publisher}` : ''}${s.published ? html`, ${formatPartialDate(locale, s.published)}` : ''}
             </li>`,
         )}
       </ol>

@@ -21,6 +21,7 @@ nav ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; flex
 .langs { display: flex; gap: .5rem; align-items: center; }
 .langs a[aria-current="true"] { font-weight: 700; text-decoration: none; border-bottom: 2px solid #fff; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+h1, h2, h3 { overflow-wrap: anywhere; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 1rem 0 .5rem; }
 h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
 .lede { color: var(--muted); max-width: 48rem; }
@@ -37,7 +38,7 @@ caption { text-align: left; font-weight: 600; padding: .5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .6rem .5rem; border-bottom: 1px solid var(--line); }
 thead th { background: var(--panel); }
 td.num { white-space: nowrap; }
-.org { color: var(--muted); font-size: .95rem; }
+.org { color: var(--muted); font-size: .95rem; font-weight: 400; }
 .chips { display: flex; flex-wrap: wrap; gap: .3rem; list-style: none; margin: 0; padding: 0; }
 .chip { background: var(--panel); border: 1px solid var(--line); border-radius: 999px; padding: 0 .55rem; font-size: .85rem; }
 .badge { display: inline-block; border-radius: 4px; padding: 0 .4rem; font-size: .8rem; font-weight: 700; border: 1px solid currentColor; }
@@ -54,5 +55,5 @@ ol.timeline li::before { content: ""; position: absolute; left: -.5rem; top: .45
 .pager { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); margin-top: 3rem; }
 footer.site p { max-width: 72rem; margin: 0 auto; padding: 1rem; }
-@media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } thead { display: none; } td { display: block; border: 0; padding: .2rem .5rem; } tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; } }
+@media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } thead { display: none; } table, tbody, caption { display: block; } th, td { display: block; border: 0; padding: .2rem .5rem; overflow-wrap: anywhere; } tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; } td.num { white-space: normal; } td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; } }
 `;
