@@ -44,11 +44,7 @@ const processIo: CliIo = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-export async function runCli(
-  argv: string[],
-  io: CliIo = processIo,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = processIo, env?: Readonly<Record<string, string | undefined>>): Promise<number> {
   const [command, ...args] = argv;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
