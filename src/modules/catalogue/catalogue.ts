@@ -27,10 +27,10 @@ export function createCatalogue(deps: CatalogueDeps) {
   const { store, clock } = deps;
 
   /** Related breaches must exist already, or be in the same batch (`batch`), so links never dangle. */
-  async function assertRelatedExist(input: BreachInput, batch: ReadonlySet<string> = new Set()): Promise<void> {
+  async function assertRelatedExist(target: CatalogueStore, input: BreachInput, batch: ReadonlySet<string> = new Set()): Promise<void> {
     const missing: string[] = [];
     for (const slug of input.relatedBreaches) {
-      if (!batch.has(slug) && !(await store.get(slug))) missing.push(slug);
+      if (!batch.has(slug) && !(await target.get(slug))) missing.push(slug);
     }
     if (missing.length > 0) {
       throw new AppError('BREACH_RELATED_UNKNOWN', `relatedBreaches names unknown breaches: ${missing.join(', ')}`, {
@@ -55,28 +55,26 @@ export function createCatalogue(deps: CatalogueDeps) {
     };
   }
 
-  async function add(raw: unknown, actor: string, batch?: ReadonlySet<string>): Promise<Breach> {
-    const input = parseBreachInput(raw);
-    await assertRelatedExist(input, batch);
+  /** Inserts a validated breach through `target` (the store or an open transaction). */
+  async function insert(target: CatalogueStore, input: BreachInput, actor: string, batch?: ReadonlySet<string>): Promise<Breach> {
+    await assertRelatedExist(target, input, batch);
     const now = clock.now();
     const at = isoInstant(now);
     const breach: Breach = { ...input, addedAt: at, modifiedAt: at };
-    await store.insert(breach, auditRecord(now, actor, 'breach.create', breach.slug, { title: breach.title }));
+    await target.insert(breach, auditRecord(now, actor, 'breach.create', breach.slug, { title: breach.title }));
     return breach;
   }
 
-  /** Adds each breach through `trx`'s catalogue; relations may point anywhere inside the batch. */
-  async function addBatch(trx: CatalogueStore, raws: readonly unknown[], batch: ReadonlySet<string>, actor: string): Promise<Breach[]> {
-    const scoped = createCatalogue({ ...deps, store: trx });
+  /** Inserts validated breaches in one transaction; relations may point anywhere inside the batch. */
+  async function insertBatch(trx: CatalogueStore, inputs: readonly BreachInput[], actor: string): Promise<Breach[]> {
+    const batch = new Set(inputs.map((i) => i.slug));
     const added: Breach[] = [];
-    for (const raw of raws) added.push(await scoped.addInBatch(raw, actor, batch));
+    for (const input of inputs) added.push(await insert(trx, input, actor, batch));
     return added;
   }
 
   return {
-    /** Internal to batches: `add` that accepts relations to other members of the batch. */
-    addInBatch: add,
-    add: (raw: unknown, actor: string) => add(raw, actor),
+    add: (raw: unknown, actor: string): Promise<Breach> => insert(store, parseBreachInput(raw), actor),
 
     /**
      * Adds several breaches all-or-nothing: every one is validated before anything is written, and all
@@ -85,19 +83,21 @@ export function createCatalogue(deps: CatalogueDeps) {
     async addAll(raws: readonly unknown[], actor: string): Promise<Breach[]> {
       const issues: FieldIssue[] = [];
       const slugs = new Map<string, number>();
+      const inputs: BreachInput[] = [];
       raws.forEach((raw, index) => {
         try {
           const input = parseBreachInput(raw);
           const first = slugs.get(input.slug);
           if (first !== undefined) issues.push({ path: `${index}.slug`, message: `repeats the slug of item ${first}` });
           slugs.set(input.slug, index);
+          inputs.push(input);
         } catch (error) {
           if (!isAppError(error)) throw error;
           issues.push(...error.issues.map((i) => ({ path: `${index}.${i.path}`, message: i.message })));
         }
       });
       if (issues.length > 0) throw validationError(issues, 'breach file');
-      return store.withTransaction((trx) => addBatch(trx, raws, new Set(slugs.keys()), actor));
+      return store.withTransaction((trx) => insertBatch(trx, inputs, actor));
     },
 
     /** Replaces the whole breach; `slug` in the path and in the body must agree. */
@@ -116,7 +116,7 @@ export function createCatalogue(deps: CatalogueDeps) {
       }
       const current = await store.get(slug);
       if (!current) throw notFound(slug);
-      await assertRelatedExist(input);
+      await assertRelatedExist(store, input);
       const now = clock.now();
       const breach: Breach = { ...input, addedAt: current.breach.addedAt, modifiedAt: isoInstant(now) };
       const { addedAt: _a, modifiedAt: _m, ...before } = current.breach;
@@ -156,8 +156,8 @@ export function createCatalogue(deps: CatalogueDeps) {
     async seedOnce(name: string, breaches: readonly unknown[]): Promise<number> {
       let added = 0;
       const applied = await store.applyOnce(name, isoInstant(clock.now()), async (trx) => {
-        const slugs = new Set(breaches.map((b) => parseBreachInput(b, 'seed breach').slug));
-        added = (await addBatch(trx, breaches, slugs, 'system:seed')).length;
+        const inputs = breaches.map((b) => parseBreachInput(b, 'seed breach'));
+        added = (await insertBatch(trx, inputs, 'system:seed')).length;
       });
       return applied ? added : 0;
     },
