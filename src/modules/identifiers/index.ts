@@ -1,0 +1,11 @@
+export { IDENTIFIER_FORMAT_VERSION, IDENTIFIER_KINDS, identifierInput, type IdentifierKind } from './identifier-kind.js';
+export { REJECTION_REASON_TEXT, REJECTION_REASONS, type RejectionReason } from './rejection-reason.js';
+export type { NameDobField, ParseOptions, ParseResult } from './parse-result.js';
+export { parseEmail } from './email.js';
+export { parsePhone } from './phone.js';
+export { parseFrNir } from './fr-nir.js';
+export { parseSePersonnummer } from './se-personnummer.js';
+export { parseBirthDate } from './birth-date.js';
+export { parseIdentifier } from './parse-identifier.js';
+export { nameDobVariants, parseNameDob } from './name-dob.js';
+export { headerRole, valueRoles, type ColumnRole } from './column-roles.js';

@@ -1,0 +1,46 @@
+/** Stable codes for why a value is not a valid identifier. UIs translate them; they never carry the value itself. */
+export const REJECTION_REASONS = [
+  'empty',
+  'too-long',
+  'bad-characters',
+  'bad-format',
+  'bad-length',
+  'bad-check-digit',
+  'bad-date',
+  'bad-month',
+  'future-date',
+  'date-too-early',
+  'bad-sex-digit',
+  'bad-department',
+  'bad-domain',
+  'not-a-phone-number',
+  'invalid-phone-number',
+  'missing-surname',
+  'missing-given-name',
+  'missing-birth-date',
+  'no-letters',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** One plain English sentence per reason. None contains a value, so they are safe in logs and error messages. */
+export const REJECTION_REASON_TEXT: Readonly<Record<RejectionReason, string>> = Object.freeze({
+  empty: 'The value is empty.',
+  'too-long': 'The value is too long.',
+  'bad-characters': 'The value contains characters that this kind of identifier cannot contain.',
+  'bad-format': 'The value is not laid out the way this kind of identifier is written.',
+  'bad-length': 'The value has the wrong number of characters for this kind of identifier.',
+  'bad-check-digit': 'The check digits do not match, so a character was probably mistyped.',
+  'bad-date': 'The date is not a real calendar date.',
+  'bad-month': 'The month is not valid.',
+  'future-date': 'The date is in the future.',
+  'date-too-early': 'The date is before 1880.',
+  'bad-sex-digit': 'The first digit, which encodes sex, is not valid.',
+  'bad-department': 'The department of birth is not valid.',
+  'bad-domain': 'The part after the at sign is not a valid domain name.',
+  'not-a-phone-number': 'The value is not a phone number.',
+  'invalid-phone-number': 'The phone number does not exist in its country numbering plan.',
+  'missing-surname': 'The surname is missing.',
+  'missing-given-name': 'The given name is missing.',
+  'missing-birth-date': 'The date of birth is missing.',
+  'no-letters': 'The name contains no letters.',
+});
