@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'coverage/', 'docs/openapi.json'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'coverage/', 'docs/openapi.json', '.tmp/', 'native/**/build/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
