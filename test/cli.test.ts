@@ -123,7 +123,10 @@ describe('breachdesk CLI', () => {
     const dbBytes =
       readFileSync(join(dir, 'breachdesk.sqlite')).toString('latin1') +
       readFileSync(join(dir, 'breachdesk.sqlite-wal'), { flag: 'a+' }).toString('latin1');
-    assert.ok(!dbBytes.includes(key.split('_')[2]!), 'the key secret must not be stored');
+    // bd_<26-character id>_<43-character secret>; the secret is base64url and may itself contain '_'.
+    const secret = key.slice('bd_'.length + 26 + 1);
+    assert.equal(secret.length, 43);
+    assert.ok(!dbBytes.includes(secret), 'the key secret must not be stored');
   });
 
   it('refuses an invalid configuration with the variable named', async () => {
