@@ -3,10 +3,14 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { apiKeyCommand, API_KEY_HELP } from '../cli/api-key-command.js';
 import { breachCommand, BREACH_HELP } from '../cli/breach-command.js';
+import { indexCommand, INDEX_HELP } from '../cli/index-command.js';
+import { ingestCommand, INGEST_HELP } from '../cli/ingest-command.js';
+import { synthCommand, SYNTH_HELP } from '../cli/synth-command.js';
 import { EXIT, reportError, usageError, type CliIo } from '../cli/io.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 import { migrateToLatest, openDatabase } from '../storage/database.js';
+import { createIndexing } from './indexing.js';
 import { startServer } from './server.js';
 import { createServices, databaseOptions } from './services.js';
 
@@ -19,6 +23,9 @@ Commands:
   migrate    Apply pending database migrations and exit.
   breach     Add, update, list and show catalogue breaches (breachdesk breach --help).
   api-key    Create, list and revoke API keys (breachdesk api-key --help).
+  ingest     Load a breach file into the private look-up index (breachdesk ingest --help).
+  index      Show the look-up index: key epoch, fingerprint, entries, buckets (breachdesk index --help).
+  synth      Write a synthetic breach file for tests and demos (breachdesk synth --help).
 
 Environment:
   DATABASE_URL     postgres://... to use PostgreSQL; unset = SQLite in DATA_DIR.
@@ -26,7 +33,11 @@ Environment:
   HOST, PORT       Where to listen (default 0.0.0.0:8080).
   PUBLIC_BASE_URL  Absolute URL used in feeds and API links (default: from the request).
   LOG_LEVEL        fatal|error|warn|info|debug|trace|silent (default info).
-  SEED             Load the seed catalogue on first start (default true).
+  SEED             Load the seed catalogue and demo index on first start (default true).
+  OPRF_KEY_FILE    The OPRF key file, created on first start (default DATA_DIR/keys/oprf.key).
+  CONTACTS_KEY_FILE  Key sealing kept contacts (default DATA_DIR/keys/contacts.key).
+  OPRF_BACKEND     auto|native|wasm|noble (default auto: native libsodium addon if built).
+  INGEST_WORKERS   Worker threads for ingest (default: every core).
 
 Run "breachdesk <command> --help" for a command's options.`;
 
@@ -87,6 +98,49 @@ export async function runCli(argv: string[], io: CliIo = processIo, env?: Readon
           return command === 'breach'
             ? await breachCommand(args, io, { catalogue: services.catalogue, actor })
             : await apiKeyCommand(args, io, { apiKeys: services.apiKeys, actor });
+        } finally {
+          await services.close();
+        }
+      }
+      case 'synth': {
+        if (args.length === 0 || args.includes('-h') || args.includes('--help')) {
+          io.out(SYNTH_HELP);
+          return args.length === 0 ? EXIT.usage : EXIT.ok;
+        }
+        return await synthCommand(args, io);
+      }
+      case 'ingest':
+      case 'index': {
+        const help = command === 'ingest' ? INGEST_HELP : INDEX_HELP;
+        if (args.length === 0 || args.includes('-h') || args.includes('--help')) {
+          io.out(help);
+          return args.length === 0 ? EXIT.usage : EXIT.ok;
+        }
+        const logger = createLogger({ level: 'warn', destination: process.stderr });
+        const services = await createServices(config, logger);
+        try {
+          const indexing = await createIndexing(config, services, logger);
+          if (command === 'index') return await indexCommand(args, io, { indexing });
+          const tty = process.stderr.isTTY === true;
+          let lastLine = 0;
+          return await ingestCommand(args, io, {
+            ingestFile: (path, options, onProgress) => indexing.ingestFile(path, options, onProgress),
+            runs: indexing.runs,
+            dataDir: config.dataDir,
+            actor,
+            backendReport: indexing.backendReport,
+            fingerprint: indexing.key.fingerprint,
+            epoch: indexing.key.epoch,
+            tty,
+            progress: (line) => {
+              if (line === '\n') return void process.stderr.write(line);
+              if (tty) return void process.stderr.write(`\r\x1b[2K${line}`);
+              // Not a terminal (CI, a log file): a line every 10 seconds at most.
+              if (Date.now() - lastLine < 10_000) return;
+              lastLine = Date.now();
+              process.stderr.write(`${line}\n`);
+            },
+          });
         } finally {
           await services.close();
         }

@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import type { Config } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import { buildApp } from '../web/app.js';
+import { loadDemoIndex } from './demo-index.js';
+import { createIndexing } from './indexing.js';
 import { createServices, type Services } from './services.js';
 
 export interface RunningServer {
@@ -16,6 +18,17 @@ export interface RunningServer {
 /** Migrates, seeds on first start, serves, and drains on SIGTERM/SIGINT. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const services = await createServices(config, logger);
+  try {
+    const indexing = await createIndexing(config, services, logger);
+    logger.info(
+      { epoch: indexing.key.epoch, fingerprint: indexing.key.fingerprint, backend: indexing.backendReport },
+      'private look-up index ready',
+    );
+    if (config.seed) await loadDemoIndex(indexing, config.dataDir, logger);
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
   const app = await buildApp({
     catalogue: services.catalogue,
     apiKeys: services.apiKeys,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.js';
@@ -25,6 +26,10 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  OPRF_KEY_FILE: z.string().min(1).optional(),
+  CONTACTS_KEY_FILE: z.string().min(1).optional(),
+  OPRF_BACKEND: z.enum(['auto', 'native', 'wasm', 'noble']).default('auto'),
+  INGEST_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
 });
 
 export interface Config {
@@ -37,8 +42,16 @@ export interface Config {
   /** Absolute base URL used in feeds and HIBP LogoPath; derived from the request when unset. */
   readonly publicBaseUrl: string | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Load the seed catalogue on first start. */
+  /** Load the seed catalogue (and the synthetic demo index) on first start. */
   readonly seed: boolean;
+  /** The OPRF key file: created on first start (mode 0600), outside the database. */
+  readonly oprfKeyFile: string;
+  /** The key that seals contact details kept with `ingest --keep-contacts`. */
+  readonly contactsKeyFile: string;
+  /** `auto` = the native libsodium addon when built, else libsodium WASM. */
+  readonly oprfBackend: 'auto' | 'native' | 'wasm' | 'noble';
+  /** Worker threads that evaluate the OPRF while ingesting; default: every core. */
+  readonly ingestWorkers: number;
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
@@ -58,5 +71,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     seed: e.SEED,
+    oprfKeyFile: resolve(e.OPRF_KEY_FILE ?? resolve(dataDir, 'keys', 'oprf.key')),
+    contactsKeyFile: resolve(e.CONTACTS_KEY_FILE ?? resolve(dataDir, 'keys', 'contacts.key')),
+    oprfBackend: e.OPRF_BACKEND,
+    ingestWorkers: e.INGEST_WORKERS ?? availableParallelism(),
   };
 }

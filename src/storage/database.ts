@@ -1,4 +1,6 @@
 import { Kysely, Migrator, sql } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import type pg from 'pg';
 import { AppError } from '../platform/errors.js';
 import { migrationProvider } from './migrations/index.js';
 import { createPostgresDialect } from './postgres/create-postgres-dialect.js';
@@ -15,6 +17,10 @@ export interface DatabaseHandle {
   /** Where the data lives, with any password removed: safe to print. */
   readonly location: string;
   isUniqueViolation(error: unknown): boolean;
+  /** The pg pool behind a PostgreSQL handle (for COPY); undefined on SQLite. */
+  readonly postgresPool?: pg.Pool;
+  /** The better-sqlite3 connection behind a SQLite handle (for the bulk writer); undefined on PostgreSQL. */
+  readonly sqliteDatabase?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -24,16 +30,18 @@ export type DatabaseOptions =
 
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.kind === 'sqlite') {
-    const db = new Kysely<DatabaseSchema>({ dialect: createSqliteDialect(options.path) });
+    const { dialect, database } = createSqliteDialect(options.path);
+    const db = new Kysely<DatabaseSchema>({ dialect });
     return {
       db,
       dialect: 'sqlite',
+      sqliteDatabase: database,
       location: options.path,
       isUniqueViolation: isSqliteUniqueViolation,
       close: () => db.destroy(),
     };
   }
-  const { dialect } = createPostgresDialect({
+  const { dialect, pool } = createPostgresDialect({
     connectionString: options.url,
     ...(options.schema === undefined ? {} : { schema: options.schema }),
     ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
@@ -44,6 +52,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     dialect: 'postgres',
     location: redactUrl(options.url) + (options.schema ? ` (schema ${options.schema})` : ''),
     isUniqueViolation: isPostgresUniqueViolation,
+    postgresPool: pool,
     close: () => db.destroy(),
   };
 }
@@ -63,7 +72,9 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new AppError('MIGRATION_FAILED', `Migration ${failed} failed`, { cause: error, data: { migration: failed } });
+    // Migration errors come from the database about our own DDL: safe to show, and needed to act on.
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
+    throw new AppError('MIGRATION_FAILED', `Migration ${failed} failed: ${reason}`, { cause: error, data: { migration: failed } });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -9,6 +9,12 @@ export interface DatabaseSchema {
   audit_log: AuditLogTable;
   api_keys: ApiKeysTable;
   seed_log: SeedLogTable;
+  lookup_epochs: LookupEpochsTable;
+  index_breaches: IndexBreachesTable;
+  index_entries: IndexEntriesTable;
+  ingest_runs: IngestRunsTable;
+  ingest_rejects: IngestRejectsTable;
+  breach_contacts: BreachContactsTable;
 }
 
 export interface BreachesTable {
@@ -69,4 +75,84 @@ export interface ApiKeysTable {
 export interface SeedLogTable {
   name: string;
   applied_at: string;
+}
+
+/** One OPRF key epoch: the public half of the key the index entries of that epoch were built with. */
+export interface LookupEpochsTable {
+  epoch: number;
+  suite: string;
+  /** Hex of the ristretto255 public key k·G. */
+  public_key: string;
+  fingerprint: string;
+  created_at: string;
+  /** 'active' | 'retired' */
+  state: string;
+}
+
+export interface IndexBreachesTable {
+  id: number;
+  slug: string;
+  /** JSON array of data-class codes; bit i of an entry's class mask means classes[i]. Append-only. */
+  classes: string;
+}
+
+/** Everything here is derived from an OPRF output: without the key, no column says whose entry it is. */
+export interface IndexEntriesTable {
+  epoch: number;
+  /** The first 31 bits of the entry's derived bucket hash; buckets are ranges of it. */
+  bucket_hash: number;
+  /** 16 derived bytes: the first 8 are published, all 16 de-duplicate. */
+  tag: Uint8Array;
+  breach_id: number;
+  /** AES-256-GCM nonce ‖ ciphertext ‖ tag of the entry's metadata, under a key derived from the OPRF output. */
+  sealed: Uint8Array;
+}
+
+export interface IngestRunsTable {
+  id: string;
+  breach_slug: string;
+  epoch: number;
+  file_name: string;
+  /** SHA-256 of the input file's bytes: the same file resumes, another one is refused. */
+  file_digest: string;
+  file_bytes: number;
+  /** JSON of the ingest plan (format, encoding, column mapping): no personal data. */
+  plan: string;
+  plan_digest: string;
+  /** 'running' | 'completed' | 'abandoned' */
+  state: string;
+  actor: string;
+  started_at: string;
+  updated_at: string;
+  completed_at: string | null;
+  /** Every record starting at or before this physical line is committed (the resume point). */
+  last_line: number;
+  rows_read: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  field_rejects: number;
+  entries_added: number;
+  contacts_kept: number;
+  blank_lines: number;
+  redecoded_lines: number;
+}
+
+export interface IngestRejectsTable {
+  run_id: string;
+  line: number;
+  /** Header name, or `#n` (1-based) for files without a header; `*` for the whole row. */
+  column_name: string;
+  /** 'row' (the row is not in the index) | 'field' (the row is, without this field) */
+  scope: string;
+  reason: string;
+}
+
+export interface BreachContactsTable {
+  breach_id: number;
+  /** Keyed hash of the person's first identifier: de-duplicates without revealing it. */
+  contact_key: Uint8Array;
+  key_id: string;
+  sealed: Uint8Array;
+  run_id: string;
 }

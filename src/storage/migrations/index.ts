@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-catalogue.js';
+import * as m0002 from './0002-lookup-index.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so that the compiled build and
@@ -7,6 +8,7 @@ import * as m0001 from './0001-catalogue.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-catalogue': m0001,
+  '0002-lookup-index': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {
