@@ -17,7 +17,7 @@ import {
   type RowProcessorPool,
 } from '../modules/ingestion/index.js';
 import { createLookupIndexStore, type EpochRecord, type LookupIndexStore } from '../modules/lookup/index.js';
-import { createOprfEvaluator, describeOprfBackend, OPRF_SUITE, type OprfKey } from '../modules/oprf/index.js';
+import { createOprfEvaluator, describeOprfBackend, OPRF_SUITE, type OprfEvaluator, type OprfKey } from '../modules/oprf/index.js';
 import type { Config } from '../platform/config.js';
 import { isAppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -34,6 +34,8 @@ export interface Indexing {
   readonly epoch: EpochRecord;
   readonly index: LookupIndexStore;
   readonly runs: IngestRunStore;
+  /** This thread's OPRF evaluator (the online endpoint and the canaries use it). */
+  readonly evaluator: OprfEvaluator;
   /** One line for the start-up log: which OPRF backend, and why. */
   readonly backendReport: string;
   ingestFile(
@@ -82,6 +84,7 @@ export async function createIndexing(config: Config, services: Services, logger:
     epoch,
     index,
     runs,
+    evaluator,
     backendReport,
     async ingestFile(path, options, onProgress) {
       const source = await openFileSource(path);

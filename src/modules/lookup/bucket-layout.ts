@@ -63,7 +63,9 @@ export function layoutBucket(entries: readonly BucketEntry[], size: number, rand
     const noise = randomBytes(dummies * BUCKET_ENTRY_BYTES);
     for (let i = 0; i < dummies; i++) records.push(noise.subarray(i * BUCKET_ENTRY_BYTES, (i + 1) * BUCKET_ENTRY_BYTES));
   }
-  records.sort(compareTags);
+  // By tag, then by the rest: the same entries and dummies always give the same bytes (one tag can have
+  // an entry per breach, and the database returns them in no promised order).
+  records.sort(compareRecords);
   const out = new Uint8Array(size * BUCKET_ENTRY_BYTES);
   records.forEach((r, i) => out.set(r, i * BUCKET_ENTRY_BYTES));
   return out;
@@ -91,6 +93,14 @@ export function findInBucket(bucket: Uint8Array, tag: Uint8Array): Uint8Array[] 
 
 function compareTags(a: Uint8Array, b: Uint8Array): number {
   for (let i = 0; i < PUBLISHED_TAG_BYTES; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function compareRecords(a: Uint8Array, b: Uint8Array): number {
+  for (let i = 0; i < BUCKET_ENTRY_BYTES; i++) {
     const d = (a[i] ?? 0) - (b[i] ?? 0);
     if (d !== 0) return d;
   }

@@ -59,7 +59,7 @@ export interface EntryMeta {
   readonly classMask: number;
 }
 
-export function deriveEntryKeys(crypto: IndexCrypto, oprfOutput: Uint8Array): EntryKeys {
+export function deriveEntryKeys(crypto: Pick<IndexCrypto, 'hkdfSha512'>, oprfOutput: Uint8Array): EntryKeys {
   if (oprfOutput.length !== 64) throw new RangeError('an OPRF output is 64 bytes');
   const okm = crypto.hkdfSha512(oprfOutput, HKDF_SALT, HKDF_INFO, 4 + TAG_BYTES + META_KEY_BYTES);
   const view = new DataView(okm.buffer, okm.byteOffset, okm.byteLength);

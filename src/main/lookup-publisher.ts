@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { publishToDirectory, readPublishedManifest } from '../adapters/publication-files.js';
+import type { LookupManifest, PublicationSource } from '../modules/lookup/index.js';
+import type { Logger } from '../platform/logger.js';
+import type { Indexing } from './indexing.js';
+
+export interface LookupPublisher extends PublicationSource {
+  /** Publishes again when the index has changed since the current publication. Returns the manifest. */
+  refresh(): Promise<LookupManifest>;
+  close(): void;
+}
+
+/**
+ * The server's own publication of the look-up index, in `DATA_DIR/lookup` — the same files
+ * `breachdesk export-buckets` writes for a CDN. Entries are only ever added within an epoch, so the
+ * publication is current while the epoch, key and entry count are those of the manifest; the server
+ * checks that at start and every `intervalMs`, and republishes after an ingest by another process.
+ * Several instances sharing one database and key publish byte-identical files (deterministic padding).
+ */
+export async function createLookupPublisher(
+  indexing: Indexing,
+  options: { dir: string; logger: Logger; intervalMs?: number },
+): Promise<LookupPublisher> {
+  const dir = options.dir;
+  let current: { manifest: LookupManifest; json: string; dir: string } | null = null;
+  const adopt = (manifest: LookupManifest) => {
+    current = { manifest, json: JSON.stringify(manifest), dir };
+    return manifest;
+  };
+  const upToDate = async (manifest: LookupManifest | null): Promise<boolean> =>
+    manifest !== null &&
+    manifest.epoch === indexing.key.epoch &&
+    manifest.keyFingerprint === indexing.key.fingerprint &&
+    manifest.entries === (await indexing.index.countEntries(indexing.key.epoch)) &&
+    (await indexing.index.listBreaches()).length === manifest.breaches.length;
+  let running: Promise<LookupManifest> | undefined;
+  const refresh = (): Promise<LookupManifest> => {
+    running ??= (async () => {
+      try {
+        const existing = current?.manifest ?? (await readPublishedManifest(dir));
+        if (existing && (await upToDate(existing))) return adopt(existing);
+        const started = Date.now();
+        const manifest = await publishToDirectory({
+          index: indexing.index,
+          epoch: indexing.epoch,
+          key: indexing.key,
+          evaluator: indexing.evaluator,
+          dir,
+        });
+        options.logger.info(
+          { publication: manifest.publication, entries: manifest.entries, bucketBits: manifest.bucketBits, ms: Date.now() - started },
+          'look-up index published',
+        );
+        return adopt(manifest);
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+  await refresh();
+  const timer = setInterval(() => {
+    refresh().catch((error: unknown) => options.logger.error({ err: error }, 'republishing the look-up index failed'));
+  }, options.intervalMs ?? 60_000);
+  timer.unref();
+  return {
+    current: () => current,
+    refresh,
+    close: () => clearInterval(timer),
+  };
+}
+
+export function lookupDir(dataDir: string): string {
+  return join(dataDir, 'lookup');
+}
