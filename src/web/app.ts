@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalogue } from '../modules/catalogue/index.js';
 import { registerCatalogueRoutes } from '../modules/catalogue/index.js';
 import type { ApiKeys } from '../modules/access/index.js';
+import { registerLookupRoutes, type LookupRoutesOptions } from '../modules/lookup/index.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { MESSAGES } from './i18n.js';
@@ -20,6 +21,11 @@ export interface AppOptions {
   readonly publicBaseUrl?: string | undefined;
   /** Trust X-Forwarded-* from a reverse proxy (needed behind a CDN or load balancer). */
   readonly trustProxy?: boolean;
+  /** The private look-up (API and page); absent, neither is served. */
+  readonly lookup?: LookupRoutesOptions & {
+    /** Where the page fetches bucket files from when not from this server (a static export on a CDN). */
+    readonly bucketsBaseUrl?: string | undefined;
+  };
 }
 
 /** Builds the HTTP app without listening: tests drive it with `app.inject`, `main/` calls `listen`. */
@@ -37,6 +43,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
   });
 
+  // Scripts only from this origin (the look-up page's bundle); fetches to this origin and the bucket mirror.
+  const bucketsOrigin = options.lookup?.bucketsBaseUrl ? ` ${new URL(options.lookup.bucketsBaseUrl).origin}` : '';
+  const contentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+    `connect-src 'self'${bucketsOrigin}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
   const baseUrl = (request: FastifyRequest): string => options.publicBaseUrl ?? `${request.protocol}://${request.host}`;
 
   const authenticate = async (request: FastifyRequest): Promise<string> => {
@@ -57,10 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'no-referrer');
     void reply.header('x-frame-options', 'DENY');
-    void reply.header(
-      'content-security-policy',
-      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-    );
+    void reply.header('content-security-policy', contentSecurityPolicy);
     if (request.url.startsWith('/api/')) void reply.header('access-control-allow-origin', '*');
     return payload;
   });
@@ -106,7 +114,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     baseUrl,
     feedTitle: (locale) => MESSAGES[locale].feedTitle,
   });
-  registerUiRoutes(app, { catalogue: options.catalogue });
+  if (options.lookup) registerLookupRoutes(app, options.lookup);
+  registerUiRoutes(app, {
+    catalogue: options.catalogue,
+    lookup: options.lookup ? { bucketsBaseUrl: options.lookup.bucketsBaseUrl } : null,
+  });
 
   await app.ready();
   return app;

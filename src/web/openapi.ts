@@ -232,6 +232,74 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '200': { description: 'Atom 1.0 feed.', content: { 'application/atom+xml': { schema: { type: 'string' } } } } },
         },
       },
+      '/api/v1/oprf/evaluate': {
+        post: {
+          operationId: 'oprfEvaluate',
+          summary: 'Evaluate blinded elements under the current key (RFC 9497 BlindEvaluate, ristretto255-SHA512)',
+          description:
+            'The online half of the private look-up. Send the blinded elements produced by an RFC 9497 client (at most maxBatch, ' +
+            'including one canary from the manifest); the response has the evaluated elements in the same order. Malformed ' +
+            'bodies, invalid points and oversized batches are refused before anything is evaluated or charged. Rate limited per ' +
+            'client address and globally (429 with Retry-After).',
+          requestBody: {
+            required: true,
+            content: json({
+              type: 'object',
+              additionalProperties: false,
+              required: ['epoch', 'elements'],
+              properties: {
+                epoch: { type: 'integer', minimum: 1, description: 'The key epoch of the manifest the client uses.' },
+                elements: {
+                  type: 'array',
+                  minItems: 1,
+                  maxItems: 8,
+                  items: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$', description: '32-byte ristretto255 encoding, base64url.' },
+                },
+              },
+            }),
+          },
+          responses: {
+            '200': {
+              description: 'Evaluated elements, same order and count.',
+              content: json({
+                type: 'object',
+                properties: { epoch: { type: 'integer' }, evaluated: { type: 'array', items: { type: 'string' } } },
+              }),
+            },
+            '400': problem('Malformed body, invalid element (OPRF_INVALID_ELEMENT) or too many elements (OPRF_BATCH_TOO_LARGE).'),
+            '409': problem('Unknown key epoch: fetch the manifest again (LOOKUP_EPOCH_UNKNOWN).'),
+            '429': problem('Rate limited (RATE_LIMITED); see Retry-After.'),
+          },
+        },
+      },
+      '/api/v1/lookup/manifest': {
+        get: {
+          operationId: 'lookupManifest',
+          summary: 'The look-up manifest: epoch, suite, key fingerprint, bucket layout, Merkle root, canaries, breaches',
+          responses: {
+            '200': { description: 'The current publication (ETag; cache 60 s).', content: json({ type: 'object' }) },
+            '304': { description: 'Not modified.' },
+            '503': problem('Nothing published yet (LOOKUP_NOT_PUBLISHED).'),
+          },
+        },
+      },
+      '/api/v1/lookup/{publication}/{bucket}': {
+        get: {
+          operationId: 'lookupBucket',
+          summary: 'One bucket file: padded, sorted entries followed by its Merkle proof (immutable)',
+          parameters: [
+            { name: 'publication', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{32}$' } },
+            { name: 'bucket', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{1,6}\\.bin$' } },
+          ],
+          responses: {
+            '200': {
+              description: 'The bucket file.',
+              content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+            },
+            '404': problem('No such bucket in that publication.'),
+          },
+        },
+      },
       '/api/docs': {
         get: {
           operationId: 'openApiDocument',

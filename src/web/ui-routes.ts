@@ -6,6 +6,9 @@ import { MESSAGES, negotiateLocale } from './i18n.js';
 import { renderBreachList, renderBreachPage } from './ui/breach-pages.js';
 import type { PageContext } from './ui/layout.js';
 import { STYLESHEET } from './ui/styles.js';
+import { checkPageScript } from './client-bundle.js';
+import { renderCheckPage } from './ui/check-page.js';
+import { href } from './ui/layout.js';
 
 const LANG_COOKIE = 'lang';
 
@@ -30,8 +33,30 @@ function rememberLanguage(request: FastifyRequest, reply: FastifyReply): void {
 }
 
 /** The public pages: server-rendered HTML that works without JavaScript. */
-export function registerUiRoutes(app: FastifyInstance, options: { catalogue: Catalogue }): void {
+export function registerUiRoutes(
+  app: FastifyInstance,
+  options: { catalogue: Catalogue; lookup: { bucketsBaseUrl?: string | undefined } | null },
+): void {
   const { catalogue } = options;
+
+  if (options.lookup) {
+    const bucketsBase = options.lookup.bucketsBaseUrl ?? null;
+    app.get('/check', async (request, reply) => {
+      const ctx = pageContext(request);
+      rememberLanguage(request, reply);
+      const page = await catalogue.list(parseBreachQuery({ limit: '500' }));
+      const breaches = Object.fromEntries(
+        page.items.map((s) => [s.breach.slug, { title: s.breach.title, href: href(ctx, `/breaches/${s.breach.slug}`) }]),
+      );
+      void reply.type('text/html; charset=utf-8');
+      return renderCheckPage(ctx, { bucketsBase, breaches });
+    });
+
+    app.get('/static/check.js', async (_request, reply) => {
+      void reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=300');
+      return checkPageScript();
+    });
+  }
 
   app.get('/static/app.css', async (_request, reply) => {
     void reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600');

@@ -7,6 +7,7 @@ import { createCatalogue, createCatalogueStore, SEED_BREACHES, type Catalogue } 
 import { fixedClock } from '../../src/platform/clock.js';
 import { newId } from '../../src/platform/ids.js';
 import { createLogger } from '../../src/platform/logger.js';
+import { createOprfEvaluator, createOprfKey, randomSecretKey } from '../../src/modules/oprf/index.js';
 import { buildApp } from '../../src/web/app.js';
 import { createSqliteTestDatabase, type TestDatabase } from './databases.js';
 
@@ -42,9 +43,15 @@ export async function createTestApp(options: { database?: () => Promise<TestData
   stream.on('data', (chunk: Buffer) => {
     logText += chunk.toString('utf8');
   });
+  // The look-up routes with a real key and evaluator, before any publication (the manifest answers 503).
+  const oprfKey = createOprfKey(
+    1,
+    randomSecretKey((n) => new Uint8Array(randomBytes(n))),
+  );
   const app = await buildApp({
     catalogue,
     apiKeys,
+    lookup: { publications: { current: () => null }, evaluator: await createOprfEvaluator(oprfKey, 'auto'), epoch: 1, rateLimit: null },
     logger: createLogger({ level: 'debug', destination: stream }),
     checkDatabase: async () => {
       await sql`select 1`.execute(db.handle.db);

@@ -46,6 +46,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml): string 
             <nav aria-label="${m.siteName}">
               <ul>
                 <li><a href="${href(ctx, '/')}">${m.navBreaches}</a></li>
+                <li><a href="${href(ctx, '/check')}">${m.navCheck}</a></li>
                 <li><a href="/api/docs">${m.navApi}</a></li>
                 <li><a href="/feeds/breaches.atom?lang=${locale}">${m.navFeed}</a></li>
               </ul>
