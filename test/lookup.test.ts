@@ -6,12 +6,9 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { blind } from '../src/modules/oprf/client.js';
 import { publishToDirectory } from '../src/adapters/publication-files.js';
 import { synthCommand } from '../src/cli/synth-command.js';
-import { createLookupPublisher, type LookupPublisher } from '../src/main/lookup-publisher.js';
 import {
   createHttpTransport,
   LookupError,
@@ -22,11 +19,13 @@ import {
   type LookupResult,
   type LookupTransport,
 } from '../src/modules/lookup/index.js';
-import { createMemoryRateLimitStore, createRateLimiter, parseRateRule } from '../src/modules/ratelimit/index.js';
-import { createLogger } from '../src/platform/logger.js';
-import { buildApp } from '../src/web/app.js';
 import { postgresUnavailableReason } from './support/databases.js';
-import { createIndexingEnv, type IndexingEnv } from './support/indexing.js';
+import { createIndexingEnv } from './support/indexing.js';
+import { createLookupRateLimiter, rateLimitKeyFrom } from '../src/main/lookup-rate-limit.js';
+import { createRedisRateLimitStore } from '../src/modules/ratelimit/index.js';
+import { loadConfig } from '../src/platform/config.js';
+import { createLogger } from '../src/platform/logger.js';
+import { serveLookup as serve, type Served } from './support/lookup-server.js';
 import { nginxSkipReason, startNginx } from './support/nginx.js';
 
 const TODAY = '2026-11-27';
@@ -75,37 +74,6 @@ async function check(transport: LookupTransport, request: LookupRequest, region 
   const prepared = prepareLookup(request, { today: TODAY, defaultRegion: region });
   assert.deepEqual(prepared.problems, [], 'the test person typed valid identifiers');
   return runLookup(prepared.inputs, transport);
-}
-
-interface Served {
-  readonly env: IndexingEnv;
-  readonly app: FastifyInstance;
-  readonly publisher: LookupPublisher;
-  readonly url: string;
-}
-
-async function serve(env: IndexingEnv, rateLimit: string | null = null): Promise<Served> {
-  const logger = createLogger({ level: 'silent' });
-  const publisher = await createLookupPublisher(env.indexing, { dir: join(env.dataDir, 'lookup'), logger });
-  const limiter = rateLimit
-    ? createRateLimiter({ perClient: parseRateRule(rateLimit), global: parseRateRule('100000/1s'), store: createMemoryRateLimitStore() })
-    : null;
-  const app = await buildApp({
-    catalogue: env.services.catalogue,
-    apiKeys: env.services.apiKeys,
-    logger,
-    checkDatabase: async () => {
-      await sql`select 1`.execute(env.services.database.db);
-    },
-    lookup: {
-      publications: publisher,
-      evaluator: env.indexing.evaluator,
-      epoch: env.indexing.key.epoch,
-      rateLimit: limiter ? (request, cost) => limiter.consume(request.ip, cost) : null,
-    },
-  });
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { env, app, publisher, url: address };
 }
 
 for (const kind of ['sqlite', 'postgres'] as const) {
@@ -343,5 +311,54 @@ describe('the evaluation endpoint', { timeout: 120_000 }, () => {
     await assert.rejects(runLookup(prepared.inputs, mixed), (e: unknown) => e instanceof LookupError && e.code === 'key-mismatch');
     const result = await runLookup(prepared.inputs, honest);
     assert.deepEqual(result.matches, [], 'the honest pair answers normally');
+  });
+});
+
+const redisSkip = await (async () => {
+  if (process.env['CI']) return false;
+  const url = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+  try {
+    const store = await createRedisRateLimitStore(url);
+    await store.close();
+    return false;
+  } catch (error) {
+    return `Redis not reachable at ${url} (${(error as Error).message}): set REDIS_URL to run the shared rate-limit test`;
+  }
+})();
+
+describe('rate limits shared through Redis by two server instances', { skip: redisSkip, timeout: 60_000 }, () => {
+  it('counts a client once across instances and answers 429 with Retry-After on either', async () => {
+    const env = await createIndexingEnv('sqlite', { workers: 1 });
+    const config = loadConfig({ ...env.env, REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', LOOKUP_RATE_CLIENT: '3/1h' });
+    const logger = createLogger({ level: 'silent' });
+    const secret = rateLimitKeyFrom(env.indexing.key.secretKey);
+    // A fresh secret per run keeps this test's keys apart from any other run's.
+    secret[0] = Math.floor(Math.random() * 256);
+    const limiters = [await createLookupRateLimiter(config, logger, secret), await createLookupRateLimiter(config, logger, secret)];
+    const first = await serve(env, limiters[0]);
+    const second = await serve(env, limiters[1]);
+    try {
+      const element = (i: number) =>
+        toBase64Url(blind(new TextEncoder().encode(`breachdesk/v1|email|shared${i}@example.org`)).blindedElement);
+      const post = (s: Served, n: number) =>
+        fetch(`${s.url}/api/v1/oprf/evaluate`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ epoch: 1, elements: Array.from({ length: n }, (_, i) => element(i)) }),
+        });
+      assert.equal((await post(first, 2)).status, 200);
+      assert.equal((await post(second, 1)).status, 200);
+      const refused = await post(second, 1);
+      assert.equal(refused.status, 429, 'the second instance knows what the first one charged');
+      assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+      assert.equal((await post(first, 1)).status, 429);
+    } finally {
+      for (const s of [first, second]) {
+        await s.app.close();
+        s.publisher.close();
+      }
+      for (const l of limiters) await l.close();
+      await env.close();
+    }
   });
 });

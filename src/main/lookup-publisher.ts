@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import { publishToDirectory, readPublishedManifest } from '../adapters/publication-files.js';
 import type { LookupManifest, PublicationSource } from '../modules/lookup/index.js';
+import type { OprfEvaluator } from '../modules/oprf/index.js';
 import type { Logger } from '../platform/logger.js';
 import type { Indexing } from './indexing.js';
 
 export interface LookupPublisher extends PublicationSource {
   /** Publishes again when the index has changed since the current publication. Returns the manifest. */
   refresh(): Promise<LookupManifest>;
+  /** The key in service (it changes when a rotation retires the epoch this server started with). */
+  activeKey(): { readonly evaluator: OprfEvaluator; readonly epoch: number };
   close(): void;
 }
 
@@ -18,10 +21,17 @@ export interface LookupPublisher extends PublicationSource {
  * Several instances sharing one database and key publish byte-identical files (deterministic padding).
  */
 export async function createLookupPublisher(
-  indexing: Indexing,
-  options: { dir: string; logger: Logger; intervalMs?: number },
+  initial: Indexing,
+  options: {
+    dir: string;
+    logger: Logger;
+    intervalMs?: number;
+    /** Loads the key file again (createIndexing): called when a rotation has retired the current epoch. */
+    reload?: () => Promise<Indexing>;
+  },
 ): Promise<LookupPublisher> {
   const dir = options.dir;
+  let indexing = initial;
   let current: { manifest: LookupManifest; json: string; dir: string } | null = null;
   const adopt = (manifest: LookupManifest) => {
     current = { manifest, json: JSON.stringify(manifest), dir };
@@ -37,6 +47,12 @@ export async function createLookupPublisher(
   const refresh = (): Promise<LookupManifest> => {
     running ??= (async () => {
       try {
+        const state = (await indexing.index.getEpoch(indexing.key.epoch))?.state;
+        if (state === 'retired' && options.reload) {
+          const previous = indexing.key.epoch;
+          indexing = await options.reload();
+          options.logger.info({ retired: previous, epoch: indexing.key.epoch, fingerprint: indexing.key.fingerprint }, 'OPRF key rotated');
+        }
         const existing = current?.manifest ?? (await readPublishedManifest(dir));
         if (existing && (await upToDate(existing))) return adopt(existing);
         const started = Date.now();
@@ -66,6 +82,7 @@ export async function createLookupPublisher(
   return {
     current: () => current,
     refresh,
+    activeKey: () => ({ evaluator: indexing.evaluator, epoch: indexing.key.epoch }),
     close: () => clearInterval(timer),
   };
 }

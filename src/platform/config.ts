@@ -8,6 +8,9 @@ import { zodIssues } from './validation.js';
  * The only place that reads the environment (a lint rule forbids process.env elsewhere). Parsed once,
  * validated, typed. Command-line flags override these values in the CLI.
  */
+/** `COUNT/PERIOD`: 60/1h, 30/3600s, 2000/1s, 200/1d, 5/10m (src/modules/ratelimit parses it). */
+const RATE_RULE = /^[1-9]\d*\/[1-9]\d*[smhd]$/;
+
 const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -30,6 +33,21 @@ const envSchema = z.object({
   CONTACTS_KEY_FILE: z.string().min(1).optional(),
   OPRF_BACKEND: z.enum(['auto', 'native', 'wasm', 'noble']).default('auto'),
   INGEST_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  LOOKUP_RATE_CLIENT: z.string().regex(RATE_RULE, 'must be COUNT/PERIOD, e.g. 60/1h').default('60/1h'),
+  LOOKUP_RATE_GLOBAL: z.string().regex(RATE_RULE, 'must be COUNT/PERIOD, e.g. 2000/1s').default('2000/1s'),
+  LOOKUP_BUCKETS_URL: z
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export interface Config {
@@ -52,6 +70,15 @@ export interface Config {
   readonly oprfBackend: 'auto' | 'native' | 'wasm' | 'noble';
   /** Worker threads that evaluate the OPRF while ingesting; default: every core. */
   readonly ingestWorkers: number;
+  /** Set: rate limits live in Redis and are shared by every instance. Unset: in memory, per process. */
+  readonly redisUrl: string | undefined;
+  /** OPRF evaluations allowed per client address (IPv6: per /64), and for the whole service. */
+  readonly lookupRateClient: string;
+  readonly lookupRateGlobal: string;
+  /** A static mirror of the bucket files (export-buckets behind a CDN) the look-up page fetches from. */
+  readonly lookupBucketsUrl: string | undefined;
+  /** Trust X-Forwarded-For from a reverse proxy or CDN for the client address (rate limits). */
+  readonly trustProxy: boolean;
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
@@ -75,5 +102,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     contactsKeyFile: resolve(e.CONTACTS_KEY_FILE ?? resolve(dataDir, 'keys', 'contacts.key')),
     oprfBackend: e.OPRF_BACKEND,
     ingestWorkers: e.INGEST_WORKERS ?? availableParallelism(),
+    redisUrl: e.REDIS_URL,
+    lookupRateClient: e.LOOKUP_RATE_CLIENT,
+    lookupRateGlobal: e.LOOKUP_RATE_GLOBAL,
+    lookupBucketsUrl: e.LOOKUP_BUCKETS_URL?.replace(/\/+$/, ''),
+    trustProxy: e.TRUST_PROXY,
   };
 }

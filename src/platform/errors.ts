@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'LOOKUP_UNAVAILABLE',
   'LOOKUP_VERIFICATION_FAILED',
   'RATE_LIMITED',
+  'RATE_LIMIT_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -44,14 +44,17 @@ export async function createTestApp(options: { database?: () => Promise<TestData
     logText += chunk.toString('utf8');
   });
   // The look-up routes with a real key and evaluator, before any publication (the manifest answers 503).
-  const oprfKey = createOprfKey(
-    1,
-    randomSecretKey((n) => new Uint8Array(randomBytes(n))),
+  const evaluator = await createOprfEvaluator(
+    createOprfKey(
+      1,
+      randomSecretKey((n) => new Uint8Array(randomBytes(n))),
+    ),
+    'auto',
   );
   const app = await buildApp({
     catalogue,
     apiKeys,
-    lookup: { publications: { current: () => null }, evaluator: await createOprfEvaluator(oprfKey, 'auto'), epoch: 1, rateLimit: null },
+    lookup: { publications: { current: () => null }, activeKey: () => ({ evaluator, epoch: 1 }), rateLimit: null },
     logger: createLogger({ level: 'debug', destination: stream }),
     checkDatabase: async () => {
       await sql`select 1`.execute(db.handle.db);

@@ -22,8 +22,8 @@ export interface RateLimitDecision {
 
 export interface LookupRoutesOptions {
   readonly publications: PublicationSource;
-  readonly evaluator: OprfEvaluator;
-  readonly epoch: number;
+  /** The key in service now: read per request, because a key rotation swaps it without a restart. */
+  readonly activeKey: () => { readonly evaluator: OprfEvaluator; readonly epoch: number };
   /** Charges `cost` evaluations to the caller; null: no limits (tests and benchmarks only). */
   readonly rateLimit: ((request: FastifyRequest, cost: number) => Promise<RateLimitDecision>) | null;
 }
@@ -49,7 +49,7 @@ const bucketParams = z.object({
  * Nothing here logs a request body: a blinded element is random, but there is no reason to keep it.
  */
 export function registerLookupRoutes(app: FastifyInstance, options: LookupRoutesOptions): void {
-  const { publications, evaluator, epoch } = options;
+  const { publications } = options;
 
   app.post('/api/v1/oprf/evaluate', { bodyLimit: 4096 }, async (request, reply) => {
     const body = parseOrThrow(evaluateBody, request.body, 'body');
@@ -63,6 +63,7 @@ export function registerLookupRoutes(app: FastifyInstance, options: LookupRoutes
       );
     }
     const elements = body.elements.map((text, i) => decodeElement(text, i));
+    const { evaluator, epoch } = options.activeKey();
     if (body.epoch !== epoch) {
       throw new AppError(
         'LOOKUP_EPOCH_UNKNOWN',
@@ -73,7 +74,15 @@ export function registerLookupRoutes(app: FastifyInstance, options: LookupRoutes
       );
     }
     if (options.rateLimit) {
-      const decision = await options.rateLimit(request, elements.length);
+      let decision: RateLimitDecision;
+      try {
+        decision = await options.rateLimit(request, elements.length);
+      } catch (cause) {
+        // Fail closed: without the shared counter the endpoint would be an unlimited membership oracle.
+        throw new AppError('RATE_LIMIT_UNAVAILABLE', 'The look-up service cannot check its rate limits right now; try again shortly', {
+          cause,
+        });
+      }
       if (!decision.allowed) {
         void reply.header('retry-after', String(decision.retryAfterSeconds));
         throw new AppError(
