@@ -28,6 +28,8 @@ export interface SecretFileOptions {
 export interface OprfKeyFileOptions extends SecretFileOptions {
   /** The epoch a new key is created for, and the epoch an existing file must hold (KEY_EPOCH_MISMATCH). */
   readonly epoch: number;
+  /** Load an existing file whatever its epoch (after a rotation the key file holds a later one). */
+  readonly anyEpoch?: boolean;
 }
 
 const OPRF_KEY_FORMAT = 'breachdesk-oprf-key';
@@ -224,7 +226,10 @@ function checkEpoch(path: string, key: OprfKey, epoch: number): OprfKey {
  */
 export async function loadOrCreateOprfKeyFile(path: string, options: OprfKeyFileOptions): Promise<{ key: OprfKey; created: boolean }> {
   const existing = await readSecretFile(path, OPRF_WHAT);
-  if (existing !== undefined) return { key: checkEpoch(path, parseOprfKeyFile(path, existing), options.epoch), created: false };
+  if (existing !== undefined) {
+    const key = parseOprfKeyFile(path, existing);
+    return { key: options.anyEpoch ? key : checkEpoch(path, key, options.epoch), created: false };
+  }
 
   const secretKey = randomSecretKey(options.randomBytes);
   const key = createOprfKey(options.epoch, secretKey);
@@ -305,4 +310,28 @@ export async function loadOrCreateSecretKeyFile(path: string, options: SecretFil
   if (winner === undefined)
     throw new AppError('INTERNAL', `${SECRET_WHAT} ${path} disappeared while it was being created`, { data: { file: path } });
   return { ...parseSecretKeyFile(path, winner), created: false };
+}
+
+/**
+ * Destroys a key file: overwrites its bytes with random ones, flushes them to disk, then unlinks it. On a
+ * copy-on-write or wear-levelled disk the old blocks may survive the overwrite; docs/key-rotation.md says
+ * what else to do there (encrypted volume, backups). Missing file: nothing to do.
+ */
+export async function destroyKeyFile(path: string, randomBytes: (n: number) => Uint8Array): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'r+');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new AppError('KEY_FILE_INVALID', `Cannot open the key file ${path} to destroy it`, { cause: error, data: { file: path } });
+  }
+  try {
+    const { size } = await handle.stat();
+    await handle.write(randomBytes(size), 0, size, 0);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await unlink(path);
+  return true;
 }

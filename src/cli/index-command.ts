@@ -5,10 +5,17 @@ import { EXIT, usageError, type CliIo } from './io.js';
 import { formatCount } from './progress.js';
 
 export const INDEX_HELP = `Usage: breachdesk index status [--json]
+       breachdesk index next-key [FILE]
+       breachdesk index activate FILE [--force]
 
-Shows the private look-up index: the OPRF key epoch and its public fingerprint, the crypto backend,
-how many entries each breach has, the bucket bits chosen from the data size and the padded bucket size,
-and the ingest runs (with their accounting).`;
+status     The private look-up index: the OPRF key epoch and its public fingerprint, the crypto backend,
+           how many entries each breach has, the bucket bits chosen from the data size and the padded
+           bucket size, and the ingest runs (with their accounting).
+next-key   Key rotation, step 1: creates the next epoch's key file (default OPRF_KEY_FILE.next, 0600).
+           Step 2: ingest every source file again with OPRF_KEY_FILE=FILE while the current epoch serves.
+activate   Step 3: switches to the new epoch, overwrites and deletes the old key file, moves FILE to
+           OPRF_KEY_FILE and deletes the old epoch's entries. Refuses if a breach would lose its entries
+           (--force drops them). Running servers load the new key within a minute. See docs/key-rotation.md.`;
 
 export async function indexCommand(
   args: string[],

@@ -1,18 +1,23 @@
 #!/usr/bin/env node
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { apiKeyCommand, API_KEY_HELP } from '../cli/api-key-command.js';
 import { breachCommand, BREACH_HELP } from '../cli/breach-command.js';
 import { indexCommand, INDEX_HELP } from '../cli/index-command.js';
 import { ingestCommand, INGEST_HELP } from '../cli/ingest-command.js';
 import { synthCommand, SYNTH_HELP } from '../cli/synth-command.js';
+import { checkCommand, CHECK_HELP } from '../cli/check-command.js';
+import { exportCommand, EXPORT_HELP } from '../cli/export-command.js';
+import { publishToDirectory } from '../adapters/publication-files.js';
 import { EXIT, reportError, usageError, type CliIo } from '../cli/io.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 import { migrateToLatest, openDatabase } from '../storage/database.js';
 import { createIndexing } from './indexing.js';
 import { startServer } from './server.js';
-import { createServices, databaseOptions } from './services.js';
+import { createServices, databaseOptions, type Services } from './services.js';
+import { activateNextKey, prepareNextKey } from './key-rotation.js';
 
 export const HELP = `breachdesk: personal-data breach catalogue, private look-ups and breach response.
 
@@ -26,6 +31,8 @@ Commands:
   ingest     Load a breach file into the private look-up index (breachdesk ingest --help).
   index      Show the look-up index: key epoch, fingerprint, entries, buckets (breachdesk index --help).
   synth      Write a synthetic breach file for tests and demos (breachdesk synth --help).
+  check      Check privately whether identifiers are in a breach (breachdesk check --help).
+  export-buckets  Write the look-up index as static files for a CDN (breachdesk export-buckets --help).
 
 Environment:
   DATABASE_URL     postgres://... to use PostgreSQL; unset = SQLite in DATA_DIR.
@@ -38,6 +45,11 @@ Environment:
   CONTACTS_KEY_FILE  Key sealing kept contacts (default DATA_DIR/keys/contacts.key).
   OPRF_BACKEND     auto|native|wasm|noble (default auto: native libsodium addon if built).
   INGEST_WORKERS   Worker threads for ingest (default: every core).
+  REDIS_URL        redis://... to share look-up rate limits between instances; unset = in memory.
+  LOOKUP_RATE_CLIENT  OPRF evaluations per client address, COUNT/PERIOD (default 60/1h).
+  LOOKUP_RATE_GLOBAL  OPRF evaluations for the whole service (default 2000/1s).
+  LOOKUP_BUCKETS_URL  A static mirror of the bucket files the look-up page fetches from.
+  TRUST_PROXY      true behind a reverse proxy or CDN: the client address comes from X-Forwarded-For.
 
 Run "breachdesk <command> --help" for a command's options.`;
 
@@ -109,6 +121,30 @@ export async function runCli(argv: string[], io: CliIo = processIo, env?: Readon
         }
         return await synthCommand(args, io);
       }
+      case 'check': {
+        if (args.length === 0 || args.includes('-h') || args.includes('--help')) {
+          io.out(CHECK_HELP);
+          return args.length === 0 ? EXIT.usage : EXIT.ok;
+        }
+        return await checkCommand(args, io, { today: () => new Date().toISOString().slice(0, 10) });
+      }
+      case 'export-buckets': {
+        if (args.length === 0 || args.includes('-h') || args.includes('--help')) {
+          io.out(EXPORT_HELP);
+          return args.length === 0 ? EXIT.usage : EXIT.ok;
+        }
+        const logger = createLogger({ level: 'warn', destination: process.stderr });
+        const services = await createServices(config, logger);
+        try {
+          const indexing = await createIndexing(config, services, logger);
+          return await exportCommand(args, io, {
+            publish: (dir) =>
+              publishToDirectory({ index: indexing.index, epoch: indexing.epoch, key: indexing.key, evaluator: indexing.evaluator, dir }),
+          });
+        } finally {
+          await services.close();
+        }
+      }
       case 'ingest':
       case 'index': {
         const help = command === 'ingest' ? INGEST_HELP : INDEX_HELP;
@@ -119,6 +155,9 @@ export async function runCli(argv: string[], io: CliIo = processIo, env?: Readon
         const logger = createLogger({ level: 'warn', destination: process.stderr });
         const services = await createServices(config, logger);
         try {
+          if (command === 'index' && (args[0] === 'next-key' || args[0] === 'activate')) {
+            return await rotationCommand(args, io, config, services);
+          }
           const indexing = await createIndexing(config, services, logger);
           if (command === 'index') return await indexCommand(args, io, { indexing });
           const tty = process.stderr.isTTY === true;
@@ -184,6 +223,33 @@ async function serve(args: string[], io: CliIo, config: Config): Promise<number>
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+  return EXIT.ok;
+}
+
+async function rotationCommand(args: string[], io: CliIo, config: Config, services: Services): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    strict: true,
+    allowPositionals: true,
+    options: { force: { type: 'boolean', default: false } },
+  });
+  if (sub === 'next-key') {
+    if (positionals.length > 1) throw usageError('breachdesk index next-key [FILE]');
+    const { file, record } = await prepareNextKey(config, services, positionals[0] ? resolve(positionals[0]) : undefined);
+    io.out(`epoch ${record.epoch} (fingerprint ${record.fingerprint}) is being built; its key file is ${file}`);
+    io.out(`next: ingest every source file with OPRF_KEY_FILE=${file} breachdesk ingest FILE --breach SLUG,`);
+    io.out(`then: breachdesk index activate ${file}`);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw usageError('breachdesk index activate FILE [--force]');
+  const report = await activateNextKey(config, services, resolve(positionals[0]!), { force: values.force });
+  io.out(
+    report.retired === 0
+      ? `epoch ${report.activated} is already active`
+      : `epoch ${report.activated} (fingerprint ${report.fingerprint}) is active; epoch ${report.retired} retired, ` +
+          `${report.deletedEntries} of its entries deleted, its key file ${report.keyDestroyed ? 'overwritten and deleted' : 'was already gone'}`,
+  );
   return EXIT.ok;
 }
 

@@ -19,7 +19,7 @@ import {
 import { createLookupIndexStore, type EpochRecord, type LookupIndexStore } from '../modules/lookup/index.js';
 import { createOprfEvaluator, describeOprfBackend, OPRF_SUITE, type OprfEvaluator, type OprfKey } from '../modules/oprf/index.js';
 import type { Config } from '../platform/config.js';
-import { isAppError } from '../platform/errors.js';
+import { AppError, isAppError } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import type { Logger } from '../platform/logger.js';
 import { createPostgresBatchWriter } from '../storage/postgres/copy-batch-writer.js';
@@ -53,19 +53,32 @@ export interface Indexing {
 export async function createIndexing(config: Config, services: Services, logger: Logger): Promise<Indexing> {
   const { key, created } = await loadOrCreateOprfKeyFile(config.oprfKeyFile, {
     epoch: FIRST_EPOCH,
+    anyEpoch: true,
     randomBytes: (n: number) => new Uint8Array(randomBytes(n)),
     now: () => new Date(),
   });
   if (created) logger.info({ file: config.oprfKeyFile, epoch: key.epoch, fingerprint: key.fingerprint }, 'OPRF key created');
   const index = createLookupIndexStore(services.database.db);
   const existing = await index.getEpoch(key.epoch);
+  if (existing?.state === 'retired') {
+    throw new AppError(
+      'KEY_EPOCH_MISMATCH',
+      `The key file ${config.oprfKeyFile} holds epoch ${key.epoch}, which was retired by a key rotation`,
+      {
+        data: { epoch: key.epoch },
+      },
+    );
+  }
+  // A new epoch while another one serves is the next epoch of a rotation: it is built, not served, until
+  // `breachdesk index activate` switches to it.
+  const othersActive = (await index.listEpochs()).some((e) => e.state === 'active' && e.epoch !== key.epoch);
   const epoch: EpochRecord = existing ?? {
     epoch: key.epoch,
     suite: OPRF_SUITE,
     publicKey: Buffer.from(key.publicKey).toString('hex'),
     fingerprint: key.fingerprint,
     createdAt: new Date().toISOString(),
-    state: 'active',
+    state: othersActive ? 'building' : 'active',
   };
   await index.ensureEpoch({
     ...epoch,

@@ -11,8 +11,14 @@ export interface EpochRecord {
   readonly publicKey: string;
   readonly fingerprint: string;
   readonly createdAt: string;
-  readonly state: 'active' | 'retired';
+  /**
+   * building: a rotation's next epoch, being ingested while the active one serves; active: served;
+   * retired: its key destroyed and its entries deleted (docs/key-rotation.md).
+   */
+  readonly state: EpochState;
 }
+
+export type EpochState = 'building' | 'active' | 'retired';
 
 export interface IndexBreach {
   readonly id: number;
@@ -37,6 +43,10 @@ export interface LookupIndexStore {
    */
   ensureEpoch(record: EpochRecord): Promise<void>;
   getEpoch(epoch: number): Promise<EpochRecord | undefined>;
+  listEpochs(): Promise<EpochRecord[]>;
+  setEpochState(epoch: number, state: EpochState): Promise<void>;
+  /** Deletes every entry of the epoch (after a rotation); returns how many. */
+  deleteEpochEntries(epoch: number): Promise<number>;
   /**
    * The breach's number and class list, creating it or appending classes it does not have yet. Class
    * positions never change, because sealed entries refer to them by bit.
@@ -88,9 +98,30 @@ export function createLookupIndexStore(db: Kysely<DatabaseSchema>): LookupIndexS
             publicKey: row.public_key,
             fingerprint: row.fingerprint,
             createdAt: row.created_at,
-            state: row.state === 'retired' ? 'retired' : 'active',
+            state: toState(row.state),
           }
         : undefined;
+    },
+
+    async listEpochs() {
+      const rows = await db.selectFrom('lookup_epochs').selectAll().orderBy('epoch').execute();
+      return rows.map((row) => ({
+        epoch: row.epoch,
+        suite: row.suite,
+        publicKey: row.public_key,
+        fingerprint: row.fingerprint,
+        createdAt: row.created_at,
+        state: toState(row.state),
+      }));
+    },
+
+    async setEpochState(epoch, state) {
+      await db.updateTable('lookup_epochs').set({ state }).where('epoch', '=', epoch).execute();
+    },
+
+    async deleteEpochEntries(epoch) {
+      const result = await db.deleteFrom('index_entries').where('epoch', '=', epoch).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     async ensureBreach(slug, classes) {
@@ -190,6 +221,10 @@ export function createLookupIndexStore(db: Kysely<DatabaseSchema>): LookupIndexS
       );
     },
   };
+}
+
+function toState(value: string): EpochState {
+  return value === 'retired' || value === 'building' ? value : 'active';
 }
 
 function assertClassCount(slug: string, classes: readonly string[]): void {
