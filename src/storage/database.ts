@@ -68,7 +68,18 @@ export async function assertReachable(handle: DatabaseHandle): Promise<void> {
 
 /** Applies every pending migration in order; all-or-nothing per migration. Returns the names applied. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
+  // On PostgreSQL, name the schema the migration tables live in. Without it Kysely looks for them in every
+  // schema, so an installation whose search_path points at a fresh schema could see another schema's lock
+  // table, skip creating its own and fail ("relation kysely_migration_lock does not exist").
+  const schema =
+    handle.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
