@@ -4,6 +4,7 @@ import { cpus, freemem, totalmem } from 'node:os';
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { catalogueBenchmark } from './catalogue.bench.js';
 import { ingestBenchmark } from './ingest.bench.js';
+import { lookupBenchmark } from './lookup.bench.js';
 
 export interface BenchResult {
   readonly title: string;
@@ -12,7 +13,11 @@ export interface BenchResult {
   readonly notes: string[];
 }
 
-const benches: Record<string, () => Promise<BenchResult>> = { catalogue: catalogueBenchmark, ingest: ingestBenchmark };
+const benches: Record<string, () => Promise<BenchResult>> = {
+  catalogue: catalogueBenchmark,
+  ingest: ingestBenchmark,
+  lookup: lookupBenchmark,
+};
 
 const wanted = process.argv.slice(2);
 const names = wanted.length > 0 ? wanted : Object.keys(benches);
