@@ -130,8 +130,8 @@ export async function lookupBenchmark(): Promise<BenchResult> {
       const evaluator = await createOprfEvaluator(indexing.key, backend);
       const bare = bareRate(evaluator, blinded);
       const limiter = createRateLimiter({
-        perClient: parseRateRule('1000000000/1s'),
-        global: parseRateRule('1000000000/1s'),
+        perClient: parseRateRule('1000000/1s'),
+        global: parseRateRule('1000000/1s'),
         store: createMemoryRateLimitStore(),
         keySecret: new Uint8Array(randomBytes(32)),
       });

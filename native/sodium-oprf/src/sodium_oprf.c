@@ -12,6 +12,7 @@
  *   evaluate(ctx, input: Uint8Array) -> Uint8Array(64)
  *   evaluateBatch(ctx, data: Uint8Array, offsets: Uint32Array(n + 1), out: Uint8Array(64 n)) -> undefined
  *   blindEvaluate(ctx, element: Uint8Array, out: Uint8Array(32)) -> status (0 ok, see BLIND_* below)
+ *   checkElement(element: Uint8Array) -> status, the checks of blindEvaluate without the multiplication
  *   dispose(ctx) -> undefined                               wipes and frees the key now (else at GC)
  * Errors are thrown as TypeError/RangeError with fixed messages; no key or input byte ever reaches one.
  */
@@ -21,7 +22,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define ABI_VERSION 2
+#define ABI_VERSION 3
 #define ENTRY_RECORD_BYTES 56
 #define META_BYTES 8
 #define NONCE_BYTES 12
@@ -404,6 +405,28 @@ static napi_value index_entries_batch(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* The checks blindEvaluate makes on a blinded element: 32 bytes, not the identity, canonical. */
+static int element_status(const unsigned char *element, size_t element_len) {
+  if (element_len != ELEMENT_BYTES) return BLIND_BAD_LENGTH;
+  if (sodium_is_zero(element, ELEMENT_BYTES)) return BLIND_IDENTITY; /* is_valid_point accepts it */
+  /* RFC 9496 decoding fails for any value >= p, so for a set top bit too; libsodium up to 1.0.18
+   * masks that bit and accepts the string as the encoding of another point. */
+  if ((element[31] & 0x80) != 0 || crypto_core_ristretto255_is_valid_point(element) != 1) return BLIND_NOT_CANONICAL;
+  return BLIND_OK;
+}
+
+/* checkElement(element): the status blindEvaluate would give, for a decode's cost (no multiplication). */
+static napi_value check_element(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  napi_value status;
+  unsigned char *element;
+  size_t element_len;
+  if (get_args(env, info, 1, argv) != 0) return NULL;
+  if (get_u8(env, argv[0], &element, &element_len, "sodium-oprf: element must be a Uint8Array") != 0) return NULL;
+  CHECK(napi_create_int32(env, element_status(element, element_len), &status));
+  return status;
+}
+
 /* blindEvaluate(ctx, element, out): out = skS * element for a canonical, non-identity encoding. */
 static napi_value blind_evaluate(napi_env env, napi_callback_info info) {
   napi_value argv[3];
@@ -424,15 +447,8 @@ static napi_value blind_evaluate(napi_env env, napi_callback_info info) {
     napi_throw_range_error(env, NULL, "sodium-oprf: out must be 32 bytes");
     return NULL;
   }
-  if (element_len != ELEMENT_BYTES) {
-    code = BLIND_BAD_LENGTH;
-  } else if (sodium_is_zero(element, ELEMENT_BYTES)) {
-    code = BLIND_IDENTITY; /* the identity's only canonical encoding; is_valid_point accepts it */
-  } else if ((element[31] & 0x80) != 0 || crypto_core_ristretto255_is_valid_point(element) != 1) {
-    /* RFC 9496 decoding fails for any value >= p, so for a set top bit too; libsodium up to 1.0.18
-     * masks that bit and accepts the string as the encoding of another point. */
-    code = BLIND_NOT_CANONICAL;
-  } else if (crypto_scalarmult_ristretto255(out, ctx->secret_key, element) != 0) {
+  code = element_status(element, element_len);
+  if (code == BLIND_OK && crypto_scalarmult_ristretto255(out, ctx->secret_key, element) != 0) {
     code = BLIND_IDENTITY; /* cannot happen for a prime-order group and a nonzero key */
   }
   if (code != BLIND_OK) sodium_memzero(out, out_len);
@@ -467,6 +483,7 @@ NAPI_MODULE_INIT() {
       export_function(env, exports, "evaluate", evaluate) != 0 ||
       export_function(env, exports, "evaluateBatch", evaluate_batch) != 0 ||
       export_function(env, exports, "blindEvaluate", blind_evaluate) != 0 ||
+      export_function(env, exports, "checkElement", check_element) != 0 ||
       export_function(env, exports, "indexEntriesBatch", index_entries_batch) != 0) {
     napi_throw_error(env, NULL, "sodium-oprf: cannot initialise the module");
     return NULL;

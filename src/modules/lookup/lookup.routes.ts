@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ristretto255 } from '@noble/curves/ed25519.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
@@ -62,8 +61,8 @@ export function registerLookupRoutes(app: FastifyInstance, options: LookupRoutes
         },
       );
     }
-    const elements = body.elements.map((text, i) => decodeElement(text, i));
     const { evaluator, epoch } = options.activeKey();
+    const elements = body.elements.map((text, i) => decodeElement(evaluator, text, i));
     if (body.epoch !== epoch) {
       throw new AppError(
         'LOOKUP_EPOCH_UNKNOWN',
@@ -128,16 +127,16 @@ export function registerLookupRoutes(app: FastifyInstance, options: LookupRoutes
 
 /**
  * A blinded element: base64url of the 32-byte canonical encoding of a ristretto255 point other than the
- * identity. Checked here, before any charge or evaluation, with a decode only.
+ * identity. Checked here, before any charge or evaluation, by the backend's decode-only check (libsodium's
+ * is_valid_point natively: a noble decode costs about 140 µs, half of a whole native evaluation).
  */
-function decodeElement(text: string, index: number): Uint8Array {
+function decodeElement(evaluator: OprfEvaluator, text: string, index: number): Uint8Array {
   const invalid = (why: string) =>
     new AppError('OPRF_INVALID_ELEMENT', `elements[${index}] ${why}`, { issues: [{ path: `elements.${index}`, message: why }] });
   if (!ELEMENT_B64URL.test(text)) throw invalid('is not 32 bytes in base64url (43 characters)');
   const bytes = new Uint8Array(Buffer.from(text, 'base64url'));
   try {
-    const point = ristretto255.Point.fromBytes(bytes);
-    if (point.equals(ristretto255.Point.ZERO)) throw new Error('identity');
+    evaluator.checkElement(bytes);
   } catch {
     throw invalid('is not a valid non-identity ristretto255 element');
   }

@@ -116,7 +116,7 @@ describe('OPRF backends agree', () => {
   });
 });
 
-describe('blindEvaluate rejects bad elements with OPRF_INVALID_ELEMENT', () => {
+describe('blindEvaluate and checkElement reject bad elements with OPRF_INVALID_ELEMENT', () => {
   const p = (1n << 255n) - 19n;
   const le32 = (n: bigint): Uint8Array => Uint8Array.from({ length: 32 }, (_, i) => Number((n >> BigInt(8 * i)) & 0xffn));
   const valid = ristretto255.Point.BASE.multiply(12345n).toBytes();
@@ -139,7 +139,10 @@ describe('blindEvaluate rejects bad elements with OPRF_INVALID_ELEMENT', () => {
 
   for (const [name, element] of bad) {
     it(name, () => {
-      for (const evaluator of evaluators) assertInvalidElement(() => evaluator.blindEvaluate(element), `${evaluator.backend}: ${name}`);
+      for (const evaluator of evaluators) {
+        assertInvalidElement(() => evaluator.blindEvaluate(element), `${evaluator.backend}: ${name}`);
+        assertInvalidElement(() => evaluator.checkElement(element), `${evaluator.backend} checkElement: ${name}`);
+      }
     });
   }
 
@@ -155,9 +158,13 @@ describe('blindEvaluate rejects bad elements with OPRF_INVALID_ELEMENT', () => {
         }
         if (!decodable) {
           rejected++;
-          for (const evaluator of evaluators) assertInvalidElement(() => evaluator.blindEvaluate(bytes), evaluator.backend);
+          for (const evaluator of evaluators) {
+            assertInvalidElement(() => evaluator.blindEvaluate(bytes), evaluator.backend);
+            assertInvalidElement(() => evaluator.checkElement(bytes), `${evaluator.backend} checkElement`);
+          }
           return;
         }
+        for (const evaluator of evaluators) evaluator.checkElement(bytes); // accepts what it will evaluate
         const results = evaluators.map((e) => hex(e.blindEvaluate(bytes)));
         assert.equal(new Set(results).size, 1);
       }),

@@ -16,7 +16,7 @@ import { invalidElement } from './oprf-errors.js';
 
 /** Where scripts/build-native.mjs puts the addon, relative to the package root. */
 export const NATIVE_ADDON_PATH = 'native/sodium-oprf/build/Release/sodium_oprf.node';
-const EXPECTED_ABI_VERSION = 2;
+const EXPECTED_ABI_VERSION = 3;
 const ENTRY_RECORD_BYTES = 56;
 
 /** The addon's exports (native/sodium-oprf/src/sodium_oprf.c). */
@@ -30,6 +30,7 @@ interface SodiumOprfAddon {
   evaluate(context: object, input: Uint8Array): Uint8Array;
   evaluateBatch(context: object, data: Uint8Array, offsets: Uint32Array, out: Uint8Array): void;
   blindEvaluate(context: object, element: Uint8Array, out: Uint8Array): number;
+  checkElement(element: Uint8Array): number;
   indexEntriesBatch(
     context: object,
     data: Uint8Array,
@@ -170,6 +171,11 @@ export function createNativeEvaluator(addon: SodiumOprfAddon, secretKey: Uint8Ar
       return results;
     },
     indexEntries: addon.aesgcmAvailable ? indexEntries : undefined,
+    checkElement(blindedElement) {
+      if (!(blindedElement instanceof Uint8Array)) throw invalidElement('not 32 bytes');
+      const status = addon.checkElement(blindedElement);
+      if (status !== 0) throw invalidElement(BLIND_STATUS_REASONS[status] ?? `status ${status}`);
+    },
     blindEvaluate(blindedElement) {
       if (!(blindedElement instanceof Uint8Array)) throw invalidElement('not 32 bytes');
       const out = new Uint8Array(ELEMENT_BYTES);

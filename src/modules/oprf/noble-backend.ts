@@ -23,6 +23,16 @@ export function createNobleEvaluator(secretKey: Uint8Array): OprfEvaluator {
     backend: 'noble',
     evaluate,
     evaluateBatch: (inputs) => inputs.map(evaluate),
+    checkElement(blindedElement) {
+      if (!(blindedElement instanceof Uint8Array) || blindedElement.length !== ELEMENT_BYTES) throw invalidElement('not 32 bytes');
+      let point;
+      try {
+        point = ristretto255.Point.fromBytes(blindedElement);
+      } catch (error) {
+        throw invalidElement('not a canonical ristretto255 encoding', error);
+      }
+      if (point.equals(ristretto255.Point.ZERO)) throw invalidElement('the identity element');
+    },
     blindEvaluate(blindedElement) {
       if (!(blindedElement instanceof Uint8Array) || blindedElement.length !== ELEMENT_BYTES) throw invalidElement('not 32 bytes');
       try {

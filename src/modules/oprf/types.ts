@@ -35,6 +35,11 @@ export interface OprfEvaluator {
    * wrong length, a non-canonical encoding or the identity. */
   blindEvaluate(blindedElement: Uint8Array): Uint8Array;
   /**
+   * The checks blindEvaluate makes, without the multiplication: throws the same OPRF_INVALID_ELEMENT.
+   * The online endpoint checks every element of a request this way before charging the rate limit.
+   */
+  checkElement(blindedElement: Uint8Array): void;
+  /**
    * sodium-native only: Evaluate each input, then derive and seal its look-up index entry in C, so that the
    * 64-byte outputs never reach JavaScript. `params` and the record layout are those of the index format
    * (src/modules/lookup/entry-builder.ts, whose TypeScript builder is the reference this must equal).

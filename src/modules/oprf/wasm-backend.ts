@@ -49,19 +49,23 @@ export function createWasmEvaluator(secretKey: Uint8Array): OprfEvaluator {
     return finalizeOutput(nodeSha512, input, evaluated);
   };
 
+  const checkElement = (blindedElement: Uint8Array): void => {
+    if (!(blindedElement instanceof Uint8Array) || blindedElement.length !== ELEMENT_BYTES) throw invalidElement('not 32 bytes');
+    // is_valid_point accepts the identity (its only canonical encoding is all zeros): check it first.
+    if (sodium.is_zero(blindedElement)) throw invalidElement('the identity element');
+    // RFC 9496 rejects any value >= p, so a set top bit too (libsodium up to 1.0.18 ignores that bit).
+    if ((blindedElement[31] ?? 0) & 0x80 || !sodium.crypto_core_ristretto255_is_valid_point(blindedElement)) {
+      throw invalidElement('not a canonical ristretto255 encoding');
+    }
+  };
   return {
     backend: 'sodium-wasm',
     evaluate,
     // WASM has no per-call overhead worth batching away (the wrapper adds ~1 µs to ~150 µs of curve work).
     evaluateBatch: (inputs) => inputs.map(evaluate),
+    checkElement,
     blindEvaluate(blindedElement) {
-      if (!(blindedElement instanceof Uint8Array) || blindedElement.length !== ELEMENT_BYTES) throw invalidElement('not 32 bytes');
-      // is_valid_point accepts the identity (its only canonical encoding is all zeros): check it first.
-      if (sodium.is_zero(blindedElement)) throw invalidElement('the identity element');
-      // RFC 9496 rejects any value >= p, so a set top bit too (libsodium up to 1.0.18 ignores that bit).
-      if ((blindedElement[31] ?? 0) & 0x80 || !sodium.crypto_core_ristretto255_is_valid_point(blindedElement)) {
-        throw invalidElement('not a canonical ristretto255 encoding');
-      }
+      checkElement(blindedElement);
       try {
         return sodium.crypto_scalarmult_ristretto255(sk, blindedElement);
       } catch (error) {
