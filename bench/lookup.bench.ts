@@ -219,7 +219,7 @@ export async function lookupBenchmark(): Promise<BenchResult> {
       publisher.close();
     }
     notes.push(
-      `Index: ${fmt(exported.entries)} entries from ${fmt(ROWS)} synthetic Viamedis rows (BENCH_LOOKUP_ROWS); ${buckets} buckets of ${fmt(exported.bucketEntries)} entries, the size a 33 M-entry index has at 12 bits.`,
+      `Index: ${fmt(exported.entries)} entries from ${fmt(ROWS)} synthetic Viamedis rows (BENCH_LOOKUP_ROWS); ${buckets} buckets of ${fmt(exported.bucketEntries)} entries, padded (a 33 M-entry index has 4,096 buckets of about 8,200).`,
       `Load: ${CONCURRENCY} keep-alive connections from a separate process (bench/http-load.mjs), ${DURATION_MS / 1000} s after a 1 s warm-up. The server is one Node thread; with 2 cores the load generator takes the other.`,
       'Evaluate: each request carries 4 blinded elements (3 identifiers + the canary); "evaluations/s" = requests/s × 4. The ratio is against the bare blindEvaluate rate on one thread (issue 4 target ≥ 0.80), then against the echo endpoint that parses and validates the same body without crypto.',
       'Rate limiting is on (in-memory GCRA, limits set out of reach) so its cost is included.',

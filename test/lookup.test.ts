@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { blind } from '../src/modules/oprf/client.js';
 import { publishToDirectory } from '../src/adapters/publication-files.js';
 import { synthCommand } from '../src/cli/synth-command.js';
+import { runCli } from '../src/main/cli.js';
 import {
   createHttpTransport,
   LookupError,
@@ -212,6 +213,46 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         } finally {
           await evil.stop();
         }
+      } finally {
+        await nginx.stop();
+      }
+    });
+
+    it('answers on the command line (breachdesk check), from the server and from an export-buckets mirror behind nginx', async (t) => {
+      const person = inBreach[5]!;
+      const run = async (args: string[]) => {
+        const lines: string[] = [];
+        const code = await runCli(['check', ...args], { out: (l) => lines.push(l), err: (l) => lines.push(l) }, served.env.env);
+        return { code, text: lines.join('\n') };
+      };
+      const found = await run(['--nir', person.nir, '--email', 'nobody.here@example.org', '--server', served.url]);
+      assert.equal(found.code, 0, found.text);
+      assert.match(found.text, /Found in 1 breach:\n  viamedis: French social security number \(NIR\), /);
+      assert.match(found.text, /found by frNir;/);
+      assert.ok(!found.text.includes(person.nir), 'the output does not repeat the identifier');
+      const outsider = await run(['--nir', notInBreach[1]!.nir, '--server', served.url, '--json']);
+      assert.equal(outsider.code, 0);
+      assert.deepEqual((JSON.parse(outsider.text) as { matches: unknown[] }).matches, []);
+      const invalid = await run(['--nir', '1 85 05 78 006 084 99', '--server', served.url]);
+      assert.equal(invalid.code, 1);
+      assert.match(invalid.text, /IDENTIFIER_INVALID[\s\S]*--nir: /);
+      const unreachable = await run(['--nir', person.nir, '--server', 'http://127.0.0.1:9']);
+      assert.equal(unreachable.code, 1);
+      assert.match(unreachable.text, /LOOKUP_UNAVAILABLE/);
+
+      const reason = await nginxSkipReason();
+      if (reason) return t.skip(reason);
+      const mirror = join(dir, 'mirror');
+      const exported = await runCli(['export-buckets', mirror], quietIo, served.env.env);
+      assert.equal(exported, 0);
+      const nginx = await startNginx(mirror);
+      try {
+        const viaMirror = await run(['--nir', person.nir, '--server', served.url, '--buckets', nginx.url, '--json']);
+        assert.equal(viaMirror.code, 0, viaMirror.text);
+        assert.deepEqual(
+          (JSON.parse(viaMirror.text) as { matches: { slug: string }[] }).matches.map((m) => m.slug),
+          ['viamedis'],
+        );
       } finally {
         await nginx.stop();
       }

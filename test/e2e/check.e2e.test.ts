@@ -3,7 +3,7 @@
 // leaves the browser: not in clear, URL-encoded, base64 or hashed (SHA-1, SHA-256), in any URL, header or body.
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -13,6 +13,9 @@ import { startServer, type RunningServer } from '../../src/main/server.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { chromiumSkipReason, launchChromium, newGuardedContext, type GuardedContext } from '../support/browser.js';
+import { createPostgresSchemaUrl, postgresUnavailableReason } from '../support/databases.js';
+import { nginxSkipReason, startNginx } from '../support/nginx.js';
+import { runCli } from '../../src/main/cli.js';
 
 interface Typed {
   readonly nir: string;
@@ -256,3 +259,86 @@ describe('"Am I affected?" in Chromium', { skip: await chromiumSkipReason(), tim
     );
   });
 });
+
+describe(
+  '"Am I affected?" in Chromium on PostgreSQL',
+  { skip: (await chromiumSkipReason()) || ((await postgresUnavailableReason()) ?? false), timeout: 120_000 },
+  () => {
+    it('finds a person of the breach and not a stranger, the server on PostgreSQL', async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'breachdesk-e2e-check-pg-'));
+      const schema = await createPostgresSchemaUrl();
+      const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: schema.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+      const server = await startServer(config, createLogger({ level: 'silent' }));
+      const browser = await launchChromium();
+      try {
+        const [header, row] = (await readFile(join(dataDir, 'demo', 'viamedis.csv'), 'utf8')).split('\n');
+        const nir = row!.split(',')[header!.split(',').indexOf('nir')]!;
+        const guard = await newGuardedContext(browser, { locale: 'en-GB' });
+        try {
+          const page = await guard.newPage();
+          await page.goto(`${new URL(server.url).origin}/check?lang=en`);
+          await page.getByLabel(/NIR/).fill(nir);
+          await page.getByRole('button', { name: 'Check privately' }).click();
+          await page.locator('#check-output .found').waitFor();
+          assert.equal(await page.locator('#check-output li[data-breach="viamedis"]').count(), 1);
+          await page.getByLabel(/NIR/).fill('2 69 05 49 588 157 80');
+          await page.getByRole('button', { name: 'Check privately' }).click();
+          await page.locator('#check-output .not-found').waitFor();
+          guard.assertClean();
+        } finally {
+          await guard.close();
+        }
+      } finally {
+        await browser.close();
+        await server.close();
+        await schema.drop();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    });
+  },
+);
+
+describe(
+  '"Am I affected?" in Chromium with the buckets on a static mirror',
+  { skip: (await chromiumSkipReason()) || (await nginxSkipReason()), timeout: 120_000 },
+  () => {
+    it('fetches buckets from nginx serving export-buckets output, and still finds the person', async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'breachdesk-e2e-mirror-'));
+      const mirrorDir = join(dataDir, 'mirror');
+      await mkdir(mirrorDir);
+      const nginx = await startNginx(mirrorDir);
+      const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', LOOKUP_BUCKETS_URL: nginx.url };
+      const server = await startServer(loadConfig(env), createLogger({ level: 'silent' }));
+      const browser = await launchChromium();
+      try {
+        assert.equal(await runCli(['export-buckets', mirrorDir], { out: () => undefined, err: () => undefined }, env), 0);
+        const [header, row] = (await readFile(join(dataDir, 'demo', 'viamedis.csv'), 'utf8')).split('\n');
+        const nir = row!.split(',')[header!.split(',').indexOf('nir')]!;
+        const guard = await newGuardedContext(browser, { locale: 'en-GB' });
+        const urls: string[] = [];
+        guard.context.on('request', (r) => urls.push(r.url()));
+        try {
+          const page = await guard.newPage();
+          await page.goto(`${new URL(server.url).origin}/check?lang=en`);
+          await page.getByLabel(/NIR/).fill(nir);
+          await page.getByRole('button', { name: 'Check privately' }).click();
+          await page.locator('#check-output .found').waitFor();
+          assert.equal(await page.locator('#check-output li[data-breach="viamedis"]').count(), 1);
+          assert.ok(
+            urls.some((u) => u.startsWith(`${nginx.url}/`) && u.endsWith('.bin')),
+            `a bucket came from the mirror: ${urls.join(' ')}`,
+          );
+          assert.ok(!urls.some((u) => /\/api\/v1\/lookup\/[0-9a-f]{32}\//.test(u)), 'and none from the server');
+          guard.assertClean();
+        } finally {
+          await guard.close();
+        }
+      } finally {
+        await browser.close();
+        await server.close();
+        await nginx.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    });
+  },
+);

@@ -81,3 +81,25 @@ export async function testDatabases(): Promise<
     { name: 'postgres', skip: pgReason ?? false, create: createPostgresTestDatabase },
   ];
 }
+
+/**
+ * A fresh, empty schema on the test PostgreSQL server and a DATABASE_URL whose search_path points at it:
+ * for tests that start the real server or CLI with `DATABASE_URL`. `drop()` removes the schema.
+ */
+export async function createPostgresSchemaUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = `bd_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const sep = TEST_POSTGRES_URL.includes('?') ? '&' : '?';
+  return {
+    url: `${TEST_POSTGRES_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    async drop() {
+      const c = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
