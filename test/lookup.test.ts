@@ -227,7 +227,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       };
       const found = await run(['--nir', person.nir, '--email', 'nobody.here@example.org', '--server', served.url]);
       assert.equal(found.code, 0, found.text);
-      assert.match(found.text, /Found in 1 breach:\n  viamedis: French social security number \(NIR\), /);
+      assert.match(found.text, /Found in 1 breach:\n {2}viamedis: French social security number \(NIR\), /);
       assert.match(found.text, /found by frNir;/);
       assert.ok(!found.text.includes(person.nir), 'the output does not repeat the identifier');
       const outsider = await run(['--nir', notInBreach[1]!.nir, '--server', served.url, '--json']);

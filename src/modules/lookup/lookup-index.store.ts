@@ -91,28 +91,12 @@ export function createLookupIndexStore(db: Kysely<DatabaseSchema>): LookupIndexS
 
     async getEpoch(epoch) {
       const row = await db.selectFrom('lookup_epochs').selectAll().where('epoch', '=', epoch).executeTakeFirst();
-      return row
-        ? {
-            epoch: row.epoch,
-            suite: row.suite,
-            publicKey: row.public_key,
-            fingerprint: row.fingerprint,
-            createdAt: row.created_at,
-            state: toState(row.state),
-          }
-        : undefined;
+      return row ? toEpochRecord(row) : undefined;
     },
 
     async listEpochs() {
       const rows = await db.selectFrom('lookup_epochs').selectAll().orderBy('epoch').execute();
-      return rows.map((row) => ({
-        epoch: row.epoch,
-        suite: row.suite,
-        publicKey: row.public_key,
-        fingerprint: row.fingerprint,
-        createdAt: row.created_at,
-        state: toState(row.state),
-      }));
+      return rows.map(toEpochRecord);
     },
 
     async setEpochState(epoch, state) {
@@ -223,8 +207,16 @@ export function createLookupIndexStore(db: Kysely<DatabaseSchema>): LookupIndexS
   };
 }
 
-function toState(value: string): EpochState {
-  return value === 'retired' || value === 'building' ? value : 'active';
+function toEpochRecord(row: {
+  epoch: number;
+  suite: string;
+  public_key: string;
+  fingerprint: string;
+  created_at: string;
+  state: string;
+}): EpochRecord {
+  const state: EpochState = row.state === 'retired' || row.state === 'building' ? row.state : 'active';
+  return { epoch: row.epoch, suite: row.suite, publicKey: row.public_key, fingerprint: row.fingerprint, createdAt: row.created_at, state };
 }
 
 function assertClassCount(slug: string, classes: readonly string[]): void {
