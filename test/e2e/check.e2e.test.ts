@@ -260,6 +260,25 @@ describe('"Am I affected?" in Chromium', { skip: await chromiumSkipReason(), tim
     });
   });
 
+  for (const lang of ['en', 'fr', 'sv']) {
+    it(`fits a 375px-wide phone and labels every control (${lang})`, async () => {
+      const guard = await newGuardedContext(browser, { viewport: { width: 375, height: 740 } });
+      try {
+        const page = await guard.newPage();
+        await page.goto(`${origin}/check?lang=${lang}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+        const unlabelled = await page.evaluate(() =>
+          [...document.querySelectorAll('input, select')].filter((e) => !(e as HTMLInputElement).labels?.length).map((e) => e.id),
+        );
+        assert.deepEqual(unlabelled, []);
+        guard.assertClean();
+      } finally {
+        await guard.close();
+      }
+    });
+  }
+
   it('sends nothing at all when JavaScript is off: the inputs have no names', async () => {
     const person = inBreach[3]!;
     await withRecordedPage(

@@ -66,7 +66,9 @@ function start(): void {
       const classes = el('ul', undefined, { class: 'classes' });
       for (const c of match.classes) classes.append(el('li', data.classLabels[c] ?? c, { 'data-class': c }));
       item.append(classes);
-      item.append(el('p', `${m.foundBy}: ${match.fields.map((f) => data.fieldLabels[f] ?? f).join(', ')}`, { class: 'found-by' }));
+      item.append(
+        el('p', fill(m.foundBy, { fields: match.fields.map((f) => data.fieldLabels[f] ?? f).join(', ') }), { class: 'found-by' }),
+      );
       const more = el('p');
       more.append(el('a', m.breachPage, { href: breach?.href ?? `/breaches/${match.slug}` }));
       item.append(more);

@@ -47,7 +47,7 @@ const en = {
   notFoundCaveat:
     'A name may be written differently in a breach file (a second given name, another spelling), so "not found" for a name and date of birth is not a guarantee.',
   exposedTitle: 'What of yours was exposed',
-  foundBy: 'Found by',
+  foundBy: 'Found by: {fields}',
   breachPage: 'What happened and what to do',
   nothingEntered: 'Fill in at least one detail.',
   fieldProblem: '{field}: {reason}',
@@ -103,7 +103,7 @@ const fr: CheckMessages = {
   notFoundCaveat:
     'Un nom peut être écrit autrement dans un fichier de fuite (second prénom, autre orthographe) : « introuvable » pour un nom et une date de naissance n’est pas une garantie.',
   exposedTitle: 'Vos données exposées',
-  foundBy: 'Trouvé par',
+  foundBy: 'Trouvé par : {fields}',
   breachPage: 'Ce qui s’est passé et que faire',
   nothingEntered: 'Remplissez au moins un champ.',
   fieldProblem: '{field} : {reason}',
@@ -155,7 +155,7 @@ const sv: CheckMessages = {
   notFoundCaveat:
     'Ett namn kan vara skrivet på annat sätt i en läckt fil (ett andra förnamn, en annan stavning), så "hittades inte" för namn och födelsedatum är ingen garanti.',
   exposedTitle: 'Vad av dina uppgifter som exponerades',
-  foundBy: 'Hittades via',
+  foundBy: 'Hittades via: {fields}',
   breachPage: 'Vad som hände och vad du kan göra',
   nothingEntered: 'Fyll i minst en uppgift.',
   fieldProblem: '{field}: {reason}',

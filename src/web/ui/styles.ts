@@ -53,6 +53,24 @@ ol.timeline li::before { content: ""; position: absolute; left: -.5rem; top: .45
 .leak-groups section { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; }
 .leak-groups h3 { margin: 0 0 .5rem; font-size: 1.05rem; }
 .pager { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; }
+.lead { max-width: 48rem; font-size: 1.05rem; }
+.privacy .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+.privacy .columns > div { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .25rem 1rem; }
+.privacy h3 { font-size: 1.05rem; margin: .75rem 0 .25rem; }
+.notice { background: #fff4e0; border: 1px solid var(--warn); border-radius: 6px; padding: .75rem 1rem; }
+form.check { max-width: 40rem; }
+form.check .field { margin: 0 0 1rem; }
+form.check .hint { color: var(--muted); font-size: .9rem; margin: 0 0 .3rem; }
+form.check input { width: 100%; font: inherit; padding: .45rem .5rem; border: 1px solid #6e7781; border-radius: 4px; background: #fff; color: var(--fg); }
+form.check fieldset { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem 0; margin: 0 0 1rem; }
+form.check legend { font-weight: 700; padding: 0 .25rem; }
+.result .found { font-weight: 700; color: var(--bad); }
+.result .not-found { font-weight: 700; color: var(--ok); }
+.result .problem { color: var(--bad); font-weight: 600; }
+.result ul.matches { list-style: none; padding: 0; }
+.result ul.matches > li { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .25rem 1rem .5rem; margin: 0 0 1rem; }
+.result ul.matches h3 { margin: .5rem 0; }
+.result .label { font-weight: 600; margin: .25rem 0; }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); margin-top: 3rem; }
 footer.site p { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 @media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } thead { display: none; } table, tbody, caption { display: block; } th, td { display: block; border: 0; padding: .2rem .5rem; overflow-wrap: anywhere; } tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; } td.num { white-space: normal; } td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; } }
