@@ -33,41 +33,47 @@ export async function createLookupPublisher(
   const dir = options.dir;
   let indexing = initial;
   let current: { manifest: LookupManifest; json: string; dir: string } | null = null;
-  const adopt = (manifest: LookupManifest) => {
+  // The key in service and the manifest in service change together (one synchronous step), so a client
+  // never gets a manifest of one epoch and evaluations under another, even during a key rotation.
+  const adopt = (next: Indexing, manifest: LookupManifest) => {
+    indexing = next;
     current = { manifest, json: JSON.stringify(manifest), dir };
     return manifest;
   };
-  const upToDate = async (manifest: LookupManifest | null): Promise<boolean> =>
+  const upToDate = async (manifest: LookupManifest | null, candidate: Indexing): Promise<boolean> =>
     manifest !== null &&
-    manifest.epoch === indexing.key.epoch &&
-    manifest.keyFingerprint === indexing.key.fingerprint &&
-    manifest.entries === (await indexing.index.countEntries(indexing.key.epoch)) &&
-    (await indexing.index.listBreaches()).length === manifest.breaches.length;
+    manifest.epoch === candidate.key.epoch &&
+    manifest.keyFingerprint === candidate.key.fingerprint &&
+    manifest.entries === (await candidate.index.countEntries(candidate.key.epoch)) &&
+    (await candidate.index.listBreaches()).length === manifest.breaches.length;
   let running: Promise<LookupManifest> | undefined;
   const refresh = (): Promise<LookupManifest> => {
     running ??= (async () => {
       try {
-        const state = (await indexing.index.getEpoch(indexing.key.epoch))?.state;
+        let candidate = indexing;
+        const state = (await candidate.index.getEpoch(candidate.key.epoch))?.state;
         if (state === 'retired' && options.reload) {
-          const previous = indexing.key.epoch;
-          indexing = await options.reload();
-          options.logger.info({ retired: previous, epoch: indexing.key.epoch, fingerprint: indexing.key.fingerprint }, 'OPRF key rotated');
+          candidate = await options.reload();
+          options.logger.info(
+            { retired: indexing.key.epoch, epoch: candidate.key.epoch, fingerprint: candidate.key.fingerprint },
+            'OPRF key rotated',
+          );
         }
         const existing = current?.manifest ?? (await readPublishedManifest(dir));
-        if (existing && (await upToDate(existing))) return adopt(existing);
+        if (existing && (await upToDate(existing, candidate))) return adopt(candidate, existing);
         const started = Date.now();
         const manifest = await publishToDirectory({
-          index: indexing.index,
-          epoch: indexing.epoch,
-          key: indexing.key,
-          evaluator: indexing.evaluator,
+          index: candidate.index,
+          epoch: candidate.epoch,
+          key: candidate.key,
+          evaluator: candidate.evaluator,
           dir,
         });
         options.logger.info(
           { publication: manifest.publication, entries: manifest.entries, bucketBits: manifest.bucketBits, ms: Date.now() - started },
           'look-up index published',
         );
-        return adopt(manifest);
+        return adopt(candidate, manifest);
       } finally {
         running = undefined;
       }
