@@ -44,7 +44,7 @@ export async function createLookupPublisher(
     manifest !== null &&
     manifest.epoch === candidate.key.epoch &&
     manifest.keyFingerprint === candidate.key.fingerprint &&
-    manifest.entries === (await candidate.index.countEntries(candidate.key.epoch)) &&
+    manifest.entries === (await candidate.index.entriesRecorded(candidate.key.epoch)) &&
     (await candidate.index.listBreaches()).length === manifest.breaches.length;
   let running: Promise<LookupManifest> | undefined;
   const refresh = (): Promise<LookupManifest> => {

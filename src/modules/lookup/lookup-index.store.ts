@@ -57,6 +57,12 @@ export interface LookupIndexStore {
   /** A published bucket: the real entries of bucket `id` padded with random dummies to `size`, sorted by tag. */
   readBucket(epoch: number, bits: number, id: number, size: number, randomBytes: (n: number) => Uint8Array): Promise<Uint8Array>;
   countEntries(epoch: number, breachSlug?: string): Promise<number>;
+  /**
+   * The entries of the epoch as the ingest runs recorded them (each commit adds its new entries to its run
+   * in the same transaction): equal to countEntries, without scanning 33 million rows. The server checks
+   * it every minute to notice an ingest by another process.
+   */
+  entriesRecorded(epoch: number): Promise<number>;
 }
 
 export function createLookupIndexStore(db: Kysely<DatabaseSchema>): LookupIndexStore {
@@ -154,6 +160,15 @@ export function createLookupIndexStore(db: Kysely<DatabaseSchema>): LookupIndexS
         q = q.where('breach_id', '=', (eb) => eb.selectFrom('index_breaches').select('id').where('slug', '=', breachSlug));
       }
       const row = await q.executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    async entriesRecorded(epoch) {
+      const row = await db
+        .selectFrom('ingest_runs')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('entries_added'), sql<number>`0`).as('n'))
+        .where('epoch', '=', epoch)
+        .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
 
