@@ -1,0 +1,2 @@
+export { assessExposure, type Exposure, type ExposureInput, type TriggeredScenario } from './exposure.js';
+export { SCENARIO_IDS, SCENARIOS, SEVERITIES, type ScenarioId, type ScenarioRule, type Severity } from './scenarios.js';
