@@ -26,6 +26,7 @@ import { createLookupRateLimiter, rateLimitKeyFrom } from '../src/main/lookup-ra
 import { createRedisRateLimitStore } from '../src/modules/ratelimit/index.js';
 import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/logger.js';
+import { skipOutsideCi } from './support/skip.js';
 import { serveLookup as serve, type Served } from './support/lookup-server.js';
 import { nginxSkipReason, startNginx } from './support/nginx.js';
 
@@ -355,22 +356,21 @@ describe('the evaluation endpoint', { timeout: 120_000 }, () => {
   });
 });
 
-const redisSkip = await (async () => {
-  if (process.env['CI']) return false;
-  const url = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-  try {
-    const store = await createRedisRateLimitStore(url);
-    await store.close();
-    return false;
-  } catch (error) {
-    return `Redis not reachable at ${url} (${(error as Error).message}): set REDIS_URL to run the shared rate-limit test`;
-  }
-})();
+const redisUrl = loadConfig().redisUrl ?? 'redis://127.0.0.1:6379';
+const redisSkip = skipOutsideCi(
+  await createRedisRateLimitStore(redisUrl).then(
+    async (store) => {
+      await store.close();
+      return false as const;
+    },
+    (error: unknown) => `Redis not reachable at ${redisUrl} (${(error as Error).message}): set REDIS_URL to run the shared rate-limit test`,
+  ),
+);
 
 describe('rate limits shared through Redis by two server instances', { skip: redisSkip, timeout: 60_000 }, () => {
   it('counts a client once across instances and answers 429 with Retry-After on either', async () => {
     const env = await createIndexingEnv('sqlite', { workers: 1 });
-    const config = loadConfig({ ...env.env, REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', LOOKUP_RATE_CLIENT: '3/1h' });
+    const config = loadConfig({ ...env.env, REDIS_URL: redisUrl, LOOKUP_RATE_CLIENT: '3/1h' });
     const logger = createLogger({ level: 'silent' });
     const secret = rateLimitKeyFrom(env.indexing.key.secretKey);
     // A fresh secret per run keeps this test's keys apart from any other run's.

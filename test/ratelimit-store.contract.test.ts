@@ -10,13 +10,15 @@ import {
   type RateLimitStore,
   type RateRule,
 } from '../src/modules/ratelimit/index.js';
+import { loadConfig } from '../src/platform/config.js';
+import { skipOutsideCi } from './support/skip.js';
 
 /**
  * One contract for every RateLimitStore: the memory store and a real Redis (REDIS_URL, default this
  * machine's redis://127.0.0.1:6379), never a mock. Redis tests skip with the reason when it cannot be
  * reached, except in CI, where they fail. Each run works under its own key prefix and deletes it after.
  */
-const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = loadConfig().redisUrl ?? 'redis://127.0.0.1:6379';
 const PREFIX = `breachdesk:test:ratelimit:${randomBytes(6).toString('hex')}:`;
 
 async function redisUnavailableReason(): Promise<string | null> {
@@ -67,7 +69,7 @@ const backends: Backend[] = [
   },
   {
     name: 'redis',
-    skip: redisReason !== null && !process.env['CI'] ? redisReason : false,
+    skip: skipOutsideCi(redisReason),
     open: async () => {
       const first = await createRedisRateLimitStore(REDIS_URL, { prefix: PREFIX });
       const second = await createRedisRateLimitStore(REDIS_URL, { prefix: PREFIX });

@@ -1,5 +1,6 @@
 import { access, constants } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { skipOutsideCi } from './skip.js';
 
 /**
  * Real Chromium for the end-to-end tests: Debian's package (scripts/ensure-chromium.sh installs it),
@@ -27,12 +28,13 @@ export async function launchChromium(): Promise<Browser> {
  * missing browser fails the run loudly instead of quietly skipping the suite.
  */
 export async function chromiumSkipReason(): Promise<string | false> {
-  if (process.env.CI) return false;
   try {
     await access(CHROMIUM_PATH, constants.X_OK);
     return false;
   } catch {
-    return `Chromium not found at ${CHROMIUM_PATH}: run scripts/ensure-chromium.sh (or set CHROMIUM_PATH) to run the browser tests`;
+    return skipOutsideCi(
+      `Chromium not found at ${CHROMIUM_PATH}: run scripts/ensure-chromium.sh (or set CHROMIUM_PATH) to run the browser tests`,
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { skipOutsideCi } from './skip.js';
 
 /**
  * A real nginx for tests and benchmarks that need a static file server (the public bucket a web page fetches
@@ -19,12 +20,11 @@ export const NGINX_PATH = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
  * missing nginx fails the run loudly instead of quietly skipping the suite.
  */
 export async function nginxSkipReason(): Promise<string | false> {
-  if (process.env.CI) return false;
   try {
     await access(NGINX_PATH, constants.X_OK);
     return false;
   } catch {
-    return `nginx not found at ${NGINX_PATH}: run scripts/ensure-nginx.sh (or set NGINX_PATH) to run the nginx tests`;
+    return skipOutsideCi(`nginx not found at ${NGINX_PATH}: run scripts/ensure-nginx.sh (or set NGINX_PATH) to run the nginx tests`);
   }
 }
 

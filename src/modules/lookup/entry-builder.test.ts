@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { nodeIndexCrypto } from '../../adapters/node-index-crypto.js';
-import { createOprfEvaluator, createOprfKey, nativeBackendStatus, randomSecretKey } from '../oprf/index.js';
+import { nativeAddonSkipReason } from '../../../test/support/skip.js';
+import { createOprfEvaluator, createOprfKey, randomSecretKey } from '../oprf/index.js';
 import { createEntryBuilder, createFusedEntryBuilder, deriveEntryKeys, ENTRY_RECORD_BYTES, openMeta, TAG_BYTES } from './index.js';
 
-const native = await nativeBackendStatus();
-const skip = native.available ? false : process.env['CI'] === 'true' ? false : `native OPRF addon unavailable: ${native.reason}`;
+const skip = await nativeAddonSkipReason();
 
 describe('index entry builders', () => {
   it('the reference builder writes records that open with the identifier’s own OPRF output', async () => {

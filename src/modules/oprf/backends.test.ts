@@ -4,16 +4,9 @@ import { before, describe, it } from 'node:test';
 import { ristretto255 } from '@noble/curves/ed25519.js';
 import fc from 'fast-check';
 import { isAppError } from '../../platform/errors.js';
-import {
-  blind,
-  createOprfEvaluator,
-  createOprfKey,
-  finalize,
-  nativeBackendStatus,
-  type OprfBackendPreference,
-  type OprfEvaluator,
-} from './index.js';
+import { blind, createOprfEvaluator, createOprfKey, finalize, type OprfBackendPreference, type OprfEvaluator } from './index.js';
 import { randomSecretKey } from './key.js';
+import { nativeAddonSkipReason } from '../../../test/support/skip.js';
 
 // Every server backend against the noble client and against each other: the online protocol
 // (blind → blindEvaluate → finalize) must give what the index build computes (evaluate), everywhere.
@@ -21,9 +14,9 @@ import { randomSecretKey } from './key.js';
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-const native = await nativeBackendStatus();
-const nativeMissing = !native.available && process.env.CI !== 'true';
-if (nativeMissing) console.log(`# sodium-native left out of the cross-tests: ${native.reason}`);
+const nativeSkip = await nativeAddonSkipReason();
+const nativeMissing = nativeSkip !== false;
+if (nativeMissing) console.log(`# sodium-native left out of the cross-tests: ${nativeSkip}`);
 const PREFERENCES: readonly OprfBackendPreference[] = nativeMissing ? ['wasm', 'noble'] : ['wasm', 'native', 'noble'];
 
 const key = createOprfKey(

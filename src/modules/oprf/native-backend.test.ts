@@ -8,12 +8,13 @@ import { isAppError } from '../../platform/errors.js';
 import { createOprfEvaluator, createOprfKey, describeOprfBackend, nativeBackendStatus } from './index.js';
 import { RFC9497_A11 } from './known-answer.js';
 import { findPackageRoot, loadNativeAddon, loadNativeAddonFrom, NATIVE_ADDON_PATH } from './native-backend.js';
+import { nativeAddonSkipReason } from '../../../test/support/skip.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const status = await nativeBackendStatus();
 // The addon is optional on a developer machine (skipped with the reason) but required on CI (no skip, so
 // these tests fail there when it is missing).
-const skip = status.available || process.env.CI === 'true' ? false : `native addon unavailable: ${status.reason}`;
+const skip = await nativeAddonSkipReason();
 const key = createOprfKey(3, RFC9497_A11.skSm);
 
 describe('native addon loader', () => {

@@ -1,15 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import {
-  blind,
-  createOprfEvaluator,
-  createOprfKey,
-  deriveKeyPair,
-  finalize,
-  nativeBackendStatus,
-  type OprfBackendPreference,
-} from './index.js';
+import { blind, createOprfEvaluator, createOprfKey, deriveKeyPair, finalize, type OprfBackendPreference } from './index.js';
 import { RFC9497_A11 } from './known-answer.js';
+import { nativeAddonSkipReason } from '../../../test/support/skip.js';
 
 // RFC 9497 Appendix A.1.1, ristretto255-SHA512, OPRF mode: checked on every server backend. The values in
 // known-answer.ts agree with the RFC text, with @noble/curves' own ristretto255_oprf (tested upstream
@@ -17,9 +10,8 @@ import { RFC9497_A11 } from './known-answer.js';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 
-const native = await nativeBackendStatus();
 // Skipped with the reason when the addon is not built, but never on CI, where it must be.
-const nativeSkip = native.available || process.env.CI === 'true' ? false : `native addon unavailable: ${native.reason}`;
+const nativeSkip = await nativeAddonSkipReason();
 
 const BACKENDS: readonly { preference: OprfBackendPreference; skip: string | false }[] = [
   { preference: 'wasm', skip: false },
