@@ -2,7 +2,10 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { alertsCommand, ALERTS_HELP } from '../cli/alerts-command.js';
 import { apiKeyCommand, API_KEY_HELP } from '../cli/api-key-command.js';
+import { createLookupIndexStore } from '../modules/lookup/index.js';
+import { createAlertsRuntime } from './alerts-runtime.js';
 import { breachCommand, BREACH_HELP } from '../cli/breach-command.js';
 import { indexCommand, INDEX_HELP } from '../cli/index-command.js';
 import { ingestCommand, INGEST_HELP } from '../cli/ingest-command.js';
@@ -33,6 +36,7 @@ Commands:
   synth      Write a synthetic breach file for tests and demos (breachdesk synth --help).
   check      Check privately whether identifiers are in a breach (breachdesk check --help).
   export-buckets  Write the look-up index as static files for a CDN (breachdesk export-buckets --help).
+  alerts     Alerts about future breaches: status, or match and send once (breachdesk alerts --help).
 
 Environment:
   DATABASE_URL     postgres://... to use PostgreSQL; unset = SQLite in DATA_DIR.
@@ -50,6 +54,11 @@ Environment:
   LOOKUP_RATE_GLOBAL  OPRF evaluations for the whole service (default 2000/1s).
   LOOKUP_BUCKETS_URL  A static mirror of the bucket files the look-up page fetches from.
   TRUST_PROXY      true behind a reverse proxy or CDN: the client address comes from X-Forwarded-For.
+  SMTP_URL         smtp://host:port to offer alerts about future breaches; unset = no alerts.
+  MAIL_FROM        From address of alert emails (default "breachdesk <alerts@localhost>").
+  ALERTS_KEY_FILE  Key sealing subscribers' addresses (default DATA_DIR/keys/alerts.key).
+  ALERTS_INTERVAL_SECONDS  How often the server matches new breaches and sends (default 60).
+  ALERTS_RATE_CLIENT  Alert subscriptions per client address, COUNT/PERIOD (default 10/1h).
 
 Run "breachdesk <command> --help" for a command's options.`;
 
@@ -141,6 +150,29 @@ export async function runCli(argv: string[], io: CliIo = processIo, env?: Readon
             publish: (dir) =>
               publishToDirectory({ index: indexing.index, epoch: indexing.epoch, key: indexing.key, evaluator: indexing.evaluator, dir }),
           });
+        } finally {
+          await services.close();
+        }
+      }
+      case 'alerts': {
+        if (args.length === 0 || args.includes('-h') || args.includes('--help')) {
+          io.out(ALERTS_HELP);
+          return args.length === 0 ? EXIT.usage : EXIT.ok;
+        }
+        const logger = createLogger({ level: 'warn', destination: process.stderr });
+        const services = await createServices(config, logger);
+        try {
+          const active = (await createLookupIndexStore(services.database.db).listEpochs()).find((e) => e.state === 'active');
+          const runtime = await createAlertsRuntime(config, services, logger, {
+            // Links in emails sent from the command line: PUBLIC_BASE_URL, else where `serve` listens by default.
+            baseUrl: () => config.publicBaseUrl ?? `http://localhost:${config.port}`,
+            activeEpoch: () => active?.epoch ?? 0,
+          });
+          try {
+            return await alertsCommand(args, io, runtime);
+          } finally {
+            await runtime.close();
+          }
         } finally {
           await services.close();
         }

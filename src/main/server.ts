@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import { buildApp } from '../web/app.js';
+import { createAlertsRuntime, type AlertsRuntime } from './alerts-runtime.js';
 import { loadDemoIndex } from './demo-index.js';
 import { createIndexing, type Indexing } from './indexing.js';
 import { createLookupPublisher, lookupDir, type LookupPublisher } from './lookup-publisher.js';
@@ -14,6 +15,8 @@ export interface RunningServer {
   readonly services: Services;
   /** The address a person can open, e.g. http://localhost:8080. */
   readonly url: string;
+  /** Null when SMTP_URL is unset. */
+  readonly alerts: AlertsRuntime | null;
   close(): Promise<void>;
 }
 
@@ -23,6 +26,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   let indexing: Indexing;
   let publisher: LookupPublisher;
   let limiter: Awaited<ReturnType<typeof createLookupRateLimiter>>;
+  let alertsRuntime: AlertsRuntime | null = null;
+  let url = config.publicBaseUrl ?? '';
   try {
     indexing = await createIndexing(config, services, logger);
     logger.info(
@@ -36,7 +41,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       reload: () => createIndexing(config, services, logger),
     });
     limiter = await createLookupRateLimiter(config, logger, rateLimitKeyFrom(indexing.key.secretKey));
+    if (config.smtpUrl) {
+      alertsRuntime = await createAlertsRuntime(config, services, logger, {
+        baseUrl: () => url,
+        activeEpoch: () => publisher.activeKey().epoch,
+      });
+    } else {
+      logger.info('alerts about future breaches are off: set SMTP_URL to offer them');
+    }
   } catch (error) {
+    await alertsRuntime?.close();
     await services.close();
     throw error;
   }
@@ -52,6 +66,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       rateLimit: (request, cost) => limiter.consume(request.ip, cost),
       bucketsBaseUrl: config.lookupBucketsUrl,
     },
+    ...(alertsRuntime
+      ? { alerts: { alerts: alertsRuntime.alerts, rateLimit: (request: FastifyRequest) => alertsRuntime.limiter.consume(request.ip, 1) } }
+      : {}),
     checkDatabase: async () => {
       await sql`select 1`.execute(services.database.db);
     },
@@ -60,16 +77,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const url = `http://${shownHost}:${port}`;
+  const listening = `http://${shownHost}:${port}`;
+  url = config.publicBaseUrl ?? listening;
+  alertsRuntime?.start();
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       await app.close();
+      await alertsRuntime?.close();
       publisher.close();
       await limiter.close();
       await services.close();
     })();
     return closing;
   };
-  return { app, services, url, close };
+  return { app, services, url: listening, alerts: alertsRuntime, close };
 }

@@ -48,6 +48,15 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('breachdesk <alerts@localhost>'),
+  ALERTS_KEY_FILE: z.string().min(1).optional(),
+  ALERTS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  ALERTS_RATE_CLIENT: z.string().regex(RATE_RULE, 'must be COUNT/PERIOD, e.g. 10/1h').default('10/1h'),
 });
 
 export interface Config {
@@ -79,6 +88,15 @@ export interface Config {
   readonly lookupBucketsUrl: string | undefined;
   /** Trust X-Forwarded-For from a reverse proxy or CDN for the client address (rate limits). */
   readonly trustProxy: boolean;
+  /** Set: alerts about future breaches are offered and sent through this SMTP server. Unset: no alerts. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** Seals subscribers' addresses and makes the confirm/unsubscribe link tokens. Created on first use (0600). */
+  readonly alertsKeyFile: string;
+  /** How often the server matches newly ingested breaches against subscriptions and sends what is due. */
+  readonly alertsIntervalSeconds: number;
+  /** Alert subscriptions allowed per client address: each one sends a confirmation email. */
+  readonly alertsRateClient: string;
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
@@ -107,5 +125,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     lookupRateGlobal: e.LOOKUP_RATE_GLOBAL,
     lookupBucketsUrl: e.LOOKUP_BUCKETS_URL?.replace(/\/+$/, ''),
     trustProxy: e.TRUST_PROXY,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    alertsKeyFile: resolve(e.ALERTS_KEY_FILE ?? resolve(dataDir, 'keys', 'alerts.key')),
+    alertsIntervalSeconds: e.ALERTS_INTERVAL_SECONDS,
+    alertsRateClient: e.ALERTS_RATE_CLIENT,
   };
 }

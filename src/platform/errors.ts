@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'LOOKUP_VERIFICATION_FAILED',
   'RATE_LIMITED',
   'RATE_LIMIT_UNAVAILABLE',
+  'ALERT_TOKEN_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -15,6 +15,10 @@ export interface DatabaseSchema {
   ingest_runs: IngestRunsTable;
   ingest_rejects: IngestRejectsTable;
   breach_contacts: BreachContactsTable;
+  alert_subscriptions: AlertSubscriptionsTable;
+  alert_watches: AlertWatchesTable;
+  alert_messages: AlertMessagesTable;
+  alert_scanned_runs: AlertScannedRunsTable;
 }
 
 export interface BreachesTable {
@@ -155,4 +159,50 @@ export interface BreachContactsTable {
   key_id: string;
   sealed: Uint8Array;
   run_id: string;
+}
+
+/** Someone who asked to hear about future breaches. The address is sealed; nothing else names them. */
+export interface AlertSubscriptionsTable {
+  id: string;
+  email_sealed: Uint8Array;
+  key_id: string;
+  locale: string;
+  /** 'pending' until the address is confirmed (double opt-in), then 'active'. */
+  state: string;
+  created_at: string;
+  confirmed_at: string | null;
+  /** Pending subscriptions are deleted after this time. */
+  expires_at: string | null;
+}
+
+/** One watched identifier, as the browser derived it from its OPRF output: the index entry's bucket hash and tag. */
+export interface AlertWatchesTable {
+  subscription_id: string;
+  epoch: number;
+  bucket_hash: number;
+  tag: Uint8Array;
+}
+
+/** The alerts outbox: at most one row per (subscription, kind, breach). */
+export interface AlertMessagesTable {
+  id: string;
+  subscription_id: string;
+  /** 'confirm' | 'alert' | 'known' (a breach the person was already in when they confirmed: never sent). */
+  kind: string;
+  breach_slug: string;
+  /** 'queued' | 'sending' | 'sent' | 'failed' | 'skipped' */
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  /** The SMTP server's answer or the error code: never an address. */
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface AlertScannedRunsTable {
+  run_id: string;
+  scanned_at: string;
+  queued: number;
 }

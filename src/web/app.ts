@@ -3,11 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalogue } from '../modules/catalogue/index.js';
 import { registerCatalogueRoutes } from '../modules/catalogue/index.js';
 import type { ApiKeys } from '../modules/access/index.js';
+import { registerAlertRoutes, type AlertRoutesOptions } from '../modules/alerts/index.js';
 import { registerLookupRoutes, type LookupRoutesOptions } from '../modules/lookup/index.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { MESSAGES } from './i18n.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { registerAlertPageRoutes } from './alert-page-routes.js';
 import { problemFor } from './problem.js';
 import { renderMessagePage } from './ui/breach-pages.js';
 import { pageContext, registerUiRoutes } from './ui-routes.js';
@@ -26,6 +28,8 @@ export interface AppOptions {
     /** Where the page fetches bucket files from when not from this server (a static export on a CDN). */
     readonly bucketsBaseUrl?: string | undefined;
   };
+  /** Alerts about future breaches (API, the email links' pages, the form on the check page); absent, none is served. */
+  readonly alerts?: AlertRoutesOptions;
 }
 
 /** Builds the HTTP app without listening: tests drive it with `app.inject`, `main/` calls `listen`. */
@@ -97,6 +101,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     throw new AppError('ROUTE_NOT_FOUND', `Nothing at ${request.method} ${request.url.split('?')[0] ?? ''}`);
   });
 
+  // HTML forms (the alert links' buttons, RFC 8058 one-click unsubscribe) post urlencoded bodies.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))));
+  });
+
   app.get('/api/docs', async () => openApi);
 
   app.get('/api/v1/health', async () => {
@@ -115,9 +124,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     feedTitle: (locale) => MESSAGES[locale].feedTitle,
   });
   if (options.lookup) registerLookupRoutes(app, options.lookup);
+  if (options.alerts) {
+    registerAlertRoutes(app, options.alerts);
+    registerAlertPageRoutes(app, options.alerts.alerts);
+  }
   registerUiRoutes(app, {
     catalogue: options.catalogue,
-    lookup: options.lookup ? { bucketsBaseUrl: options.lookup.bucketsBaseUrl } : null,
+    lookup: options.lookup ? { bucketsBaseUrl: options.lookup.bucketsBaseUrl, alerts: options.alerts !== undefined } : null,
   });
 
   await app.ready();

@@ -272,6 +272,86 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/api/v1/alerts/subscriptions': {
+        post: {
+          operationId: 'alertSubscribe',
+          summary: 'Ask for an email when a future breach contains a watched identifier (double opt-in)',
+          description:
+            'The browser sends, per identifier the person chose to watch, only the bucket hash and 16-byte tag its look-up ' +
+            'derived from the OPRF output (never the identifier), with the email address to alert. breachdesk seals the ' +
+            'address at rest and emails a confirmation link; nothing else is sent until it is used. Always 202, whether or ' +
+            'not the address is already subscribed. Rate limited per client address (429 with Retry-After).',
+          requestBody: {
+            required: true,
+            content: json({
+              type: 'object',
+              additionalProperties: false,
+              required: ['email', 'locale', 'watches'],
+              properties: {
+                email: { type: 'string', maxLength: 256, description: 'Where alerts go; confirmed by a link before any alert.' },
+                locale: { type: 'string', enum: ['en', 'fr', 'sv'], description: 'Language of the emails.' },
+                watches: {
+                  type: 'array',
+                  minItems: 1,
+                  maxItems: 8,
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['epoch', 'bucketHash', 'tag'],
+                    properties: {
+                      epoch: { type: 'integer', minimum: 1, description: 'The key epoch the values were derived under.' },
+                      bucketHash: { type: 'integer', minimum: 0, maximum: 2147483647 },
+                      tag: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$', description: '16 bytes, base64url.' },
+                    },
+                  },
+                },
+              },
+            }),
+          },
+          responses: {
+            '202': {
+              description: 'Recorded; a confirmation email is on its way.',
+              content: json({ type: 'object', properties: { status: { type: 'string', enum: ['confirmation-sent'] } } }),
+            },
+            '400': problem('Invalid address, language or watched values, with field-level errors (VALIDATION_FAILED).'),
+            '429': problem('Rate limited (RATE_LIMITED); see Retry-After.'),
+          },
+        },
+      },
+      '/api/v1/alerts/confirm': {
+        post: {
+          operationId: 'alertConfirm',
+          summary: 'Confirm a subscription with the token from the confirmation email',
+          requestBody: {
+            required: true,
+            content: json({ type: 'object', additionalProperties: false, required: ['token'], properties: { token: { type: 'string' } } }),
+          },
+          responses: {
+            '200': {
+              description: 'Confirmed now, or already.',
+              content: json({ type: 'object', properties: { status: { type: 'string', enum: ['confirmed', 'already'] } } }),
+            },
+            '404': problem('Token not ours, or the subscription expired (ALERT_TOKEN_INVALID).'),
+          },
+        },
+      },
+      '/api/v1/alerts/unsubscribe': {
+        post: {
+          operationId: 'alertUnsubscribe',
+          summary: 'Stop alerts and delete everything kept about the subscriber',
+          requestBody: {
+            required: true,
+            content: json({ type: 'object', additionalProperties: false, required: ['token'], properties: { token: { type: 'string' } } }),
+          },
+          responses: {
+            '200': {
+              description: 'Deleted now, or there was nothing left.',
+              content: json({ type: 'object', properties: { status: { type: 'string', enum: ['deleted', 'gone'] } } }),
+            },
+            '404': problem('Token not ours (ALERT_TOKEN_INVALID).'),
+          },
+        },
+      },
       '/api/v1/lookup/manifest': {
         get: {
           operationId: 'lookupManifest',

@@ -35,7 +35,7 @@ function rememberLanguage(request: FastifyRequest, reply: FastifyReply): void {
 /** The public pages: server-rendered HTML that works without JavaScript. */
 export function registerUiRoutes(
   app: FastifyInstance,
-  options: { catalogue: Catalogue; lookup: { bucketsBaseUrl?: string | undefined } | null },
+  options: { catalogue: Catalogue; lookup: { bucketsBaseUrl?: string | undefined; alerts?: boolean } | null },
 ): void {
   const { catalogue } = options;
 
@@ -49,7 +49,7 @@ export function registerUiRoutes(
         page.items.map((s) => [s.breach.slug, { title: s.breach.title, href: href(ctx, `/breaches/${s.breach.slug}`) }]),
       );
       void reply.type('text/html; charset=utf-8');
-      return renderCheckPage(ctx, { bucketsBase, breaches });
+      return renderCheckPage(ctx, { bucketsBase, breaches, alerts: options.lookup?.alerts ?? false });
     });
 
     app.get('/static/check.js', async (_request, reply) => {

@@ -9,6 +9,8 @@ import { newId } from '../../src/platform/ids.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { createOprfEvaluator, createOprfKey, randomSecretKey } from '../../src/modules/oprf/index.js';
 import { buildApp } from '../../src/web/app.js';
+import { createAlertCrypto } from '../../src/adapters/alert-crypto.js';
+import { createAlerts, createAlertsStore } from '../../src/modules/alerts/index.js';
 import { createSqliteTestDatabase, type TestDatabase } from './databases.js';
 
 export interface TestApp {
@@ -55,6 +57,27 @@ export async function createTestApp(options: { database?: () => Promise<TestData
     catalogue,
     apiKeys,
     lookup: { publications: { current: () => null }, activeKey: () => ({ evaluator, epoch: 1 }), rateLimit: null },
+    // Alerts on the real store; this app sends no mail (test/alerts.test.ts does, through a real SMTP server).
+    alerts: {
+      alerts: createAlerts({
+        store: createAlertsStore(db.handle.db),
+        ...createAlertCrypto(new Uint8Array(randomBytes(32)), 'test-alerts-key'),
+        mailer: {
+          send: () => Promise.reject(new Error('the in-memory test app sends no mail')),
+        },
+        links: {
+          confirm: (t) => `http://test/alerts/confirm?token=${t}`,
+          unsubscribe: (t) => `http://test/alerts/unsubscribe?token=${t}`,
+          unsubscribeOneClick: (t) => `http://test/alerts/unsubscribe?token=${t}`,
+          check: () => 'http://test/check',
+        },
+        clock,
+        newId: () => newId(clock.now()),
+        logger: createLogger({ level: 'silent' }),
+        activeEpoch: () => 1,
+      }),
+      rateLimit: null,
+    },
     logger: createLogger({ level: 'debug', destination: stream }),
     checkDatabase: async () => {
       await sql`select 1`.execute(db.handle.db);

@@ -187,11 +187,26 @@ export interface LookupMatch {
   readonly fields: readonly LookupField[];
 }
 
+/**
+ * What an alert subscription watches for one checked identifier: the bucket hash and full tag its index
+ * entries have under this epoch's key. Derived from the OPRF output in the browser; it does not reveal the
+ * identifier, and it is sent only if the person subscribes to alerts.
+ */
+export interface WatchValue {
+  readonly field: LookupField;
+  readonly epoch: number;
+  readonly bucketHash: number;
+  /** 16 bytes, base64url. */
+  readonly tag: string;
+}
+
 export interface LookupResult {
   readonly epoch: number;
   readonly publication: string;
   readonly checked: readonly LookupField[];
   readonly matches: readonly LookupMatch[];
+  /** One per checked input, in input order. */
+  readonly watches: readonly WatchValue[];
 }
 
 export interface LookupOptions {
@@ -224,7 +239,7 @@ async function attempt(inputs: readonly PreparedInput[], transport: LookupTransp
   const subtle = options.subtle ?? globalThis.crypto.subtle;
   const manifest = await transport.manifest();
   const checked = [...new Set(inputs.map((i) => i.field))];
-  if (inputs.length === 0) return { epoch: manifest.epoch, publication: manifest.publication, checked, matches: [] };
+  if (inputs.length === 0) return { epoch: manifest.epoch, publication: manifest.publication, checked, matches: [], watches: [] };
   if (manifest.canaries.length === 0) throw new LookupError('protocol', 'The manifest publishes no canary');
 
   // Evaluate: batches of maxBatch − 1 identifiers, each with one canary at a random place, so that a
@@ -322,7 +337,13 @@ async function attempt(inputs: readonly PreparedInput[], transport: LookupTransp
       fields: LOOKUP_FIELDS.filter((f) => slot.fields.has(f)),
     }))
     .sort((a, b) => a.slug.localeCompare(b.slug));
-  return { epoch: manifest.epoch, publication: manifest.publication, checked, matches };
+  const watches = inputs.map((input, i) => ({
+    field: input.field,
+    epoch: manifest.epoch,
+    bucketHash: keys[i]!.bucketHash,
+    tag: toBase64Url(keys[i]!.tag),
+  }));
+  return { epoch: manifest.epoch, publication: manifest.publication, checked, matches, watches };
 }
 
 function randomIndex(random: (n: number) => Uint8Array, n: number): number {

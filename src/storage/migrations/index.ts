@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-catalogue.js';
 import * as m0002 from './0002-lookup-index.js';
+import * as m0003 from './0003-alerts.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so that the compiled build and
@@ -9,6 +10,7 @@ import * as m0002 from './0002-lookup-index.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-catalogue': m0001,
   '0002-lookup-index': m0002,
+  '0003-alerts': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,6 +14,8 @@ export interface CheckPageData {
   readonly fieldLabels: Readonly<Record<string, string>>;
   readonly classLabels: Readonly<Record<string, string>>;
   readonly breaches: Readonly<Record<string, { title: string; href: string }>>;
+  /** Whether this server offers alerts about future breaches (SMTP_URL set). */
+  readonly alerts: boolean;
 }
 
 export const DEFAULT_PHONE_REGION: Readonly<Record<Locale, 'FR' | 'SE'>> = { en: 'FR', fr: 'FR', sv: 'SE' };
@@ -23,7 +25,10 @@ export const DEFAULT_PHONE_REGION: Readonly<Record<Locale, 'FR' | 'SE'>> = { en:
  * the form sends nothing at all. The script (/static/check.js, src/web/client/check-page.ts) does the
  * look-up in the browser and writes the result into the live region.
  */
-export function renderCheckPage(ctx: PageContext, options: { bucketsBase: string | null; breaches: CheckPageData['breaches'] }): string {
+export function renderCheckPage(
+  ctx: PageContext,
+  options: { bucketsBase: string | null; breaches: CheckPageData['breaches']; alerts?: boolean },
+): string {
   const m = CHECK_MESSAGES[ctx.locale];
   const data: CheckPageData = {
     locale: ctx.locale,
@@ -34,6 +39,7 @@ export function renderCheckPage(ctx: PageContext, options: { bucketsBase: string
     fieldLabels: { email: m.email, phone: m.phone, frNir: m.frNir, sePersonnummer: m.sePersonnummer, nameDob: m.nameDobTitle },
     classLabels: Object.fromEntries(DATA_CLASSES.map((c) => [c.code, c.labels[ctx.locale]])),
     breaches: options.breaches,
+    alerts: options.alerts ?? false,
   };
   // JSON in a data block: `<` is escaped so no value can close the element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');

@@ -1,0 +1,389 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { AlertMessagesTable, DatabaseSchema } from '../../storage/schema.js';
+
+export const MESSAGE_KINDS = ['confirm', 'alert'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** 'skipped': a breach the person was already in when they confirmed; recorded so it is never alerted. */
+export const MESSAGE_STATES = ['queued', 'sending', 'sent', 'failed', 'skipped'] as const;
+export type MessageState = (typeof MESSAGE_STATES)[number];
+
+export interface Watch {
+  readonly epoch: number;
+  readonly bucketHash: number;
+  /** The 16-byte tag of the index entry the identifier would have. */
+  readonly tag: Uint8Array;
+}
+
+export interface StoredSubscription {
+  readonly id: string;
+  readonly emailSealed: Uint8Array;
+  readonly keyId: string;
+  readonly locale: string;
+  readonly state: 'pending' | 'active';
+  readonly createdAt: string;
+  readonly confirmedAt: string | null;
+  readonly expiresAt: string | null;
+}
+
+export interface OutboxMessage {
+  readonly id: string;
+  readonly subscriptionId: string;
+  readonly kind: MessageKind;
+  readonly breachSlug: string;
+  readonly state: MessageState;
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
+  readonly lastError: string | null;
+}
+
+export interface CompletedRun {
+  readonly id: string;
+  readonly breachSlug: string;
+  readonly epoch: number;
+}
+
+export interface AlertsStatus {
+  readonly subscriptions: { readonly pending: number; readonly active: number };
+  readonly messages: Readonly<Record<MessageState, number>>;
+  /** Messages given up on: kind, attempts and the SMTP answer. No address. */
+  readonly failures: readonly { id: string; kind: MessageKind; attempts: number; lastError: string | null }[];
+}
+
+/** The alerts tables, for SQLite and PostgreSQL alike. */
+export interface AlertsStore {
+  createSubscription(
+    sub: Omit<StoredSubscription, 'state' | 'confirmedAt'>,
+    watches: readonly Watch[],
+    confirmMessageId: string,
+  ): Promise<void>;
+  getSubscription(id: string): Promise<StoredSubscription | undefined>;
+  /**
+   * Pending → active, recording as 'skipped' every breach the watches already match (the person has just
+   * seen those on the check page). False when the subscription was not pending.
+   */
+  activate(id: string, at: string, newId: () => string): Promise<boolean>;
+  /** Deletes the subscription, its watches and every message about it. False when there was none. */
+  deleteSubscription(id: string): Promise<boolean>;
+  /** Deletes pending subscriptions whose confirmation window has passed (keeping failed messages as a report). */
+  expirePending(now: string): Promise<number>;
+  /** Completed ingest runs no scan has matched yet, oldest first. */
+  unscannedRuns(limit: number): Promise<CompletedRun[]>;
+  /**
+   * Queues one alert per active subscription that watches an entry of the run's breach and has no message
+   * for that breach yet, and marks the run scanned, in one transaction. Returns how many were queued.
+   */
+  scanRun(run: CompletedRun, at: string, newId: () => string): Promise<number>;
+  /** Messages to send now: queued and due, or claimed by a process whose lease ran out. */
+  due(now: string, limit: number): Promise<OutboxMessage[]>;
+  /** Claims a due message for one sender; false when another process claimed it first. */
+  claim(message: OutboxMessage, now: string, leaseUntil: string): Promise<boolean>;
+  markSent(id: string, at: string): Promise<void>;
+  reschedule(id: string, nextAttemptAt: string, error: string): Promise<void>;
+  markFailed(id: string, error: string): Promise<void>;
+  /** A message whose subscription is gone (unsubscribed meanwhile). */
+  deleteMessage(id: string): Promise<void>;
+  status(): Promise<AlertsStatus>;
+}
+
+const toMessage = (r: Selectable<AlertMessagesTable>): OutboxMessage => ({
+  id: r.id,
+  subscriptionId: r.subscription_id,
+  kind: r.kind === 'confirm' ? 'confirm' : 'alert',
+  breachSlug: r.breach_slug,
+  state: (MESSAGE_STATES as readonly string[]).includes(r.state) ? (r.state as MessageState) : 'failed',
+  attempts: Number(r.attempts),
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+});
+
+export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
+  const deleteAllOf = async (trx: Transaction<DatabaseSchema>, ids: readonly string[], keepFailed = false): Promise<void> => {
+    if (ids.length === 0) return;
+    await trx
+      .deleteFrom('alert_messages')
+      .where('subscription_id', 'in', ids)
+      .$if(keepFailed, (q) => q.where('state', '<>', 'failed'))
+      .execute();
+    await trx.deleteFrom('alert_watches').where('subscription_id', 'in', ids).execute();
+    await trx.deleteFrom('alert_subscriptions').where('id', 'in', ids).execute();
+  };
+
+  return {
+    async createSubscription(sub, watches, confirmMessageId) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('alert_subscriptions')
+          .values({
+            id: sub.id,
+            email_sealed: Buffer.from(sub.emailSealed),
+            key_id: sub.keyId,
+            locale: sub.locale,
+            state: 'pending',
+            created_at: sub.createdAt,
+            confirmed_at: null,
+            expires_at: sub.expiresAt,
+          })
+          .execute();
+        await trx
+          .insertInto('alert_watches')
+          .values(watches.map((w) => ({ subscription_id: sub.id, epoch: w.epoch, bucket_hash: w.bucketHash, tag: Buffer.from(w.tag) })))
+          .onConflict((oc) => oc.columns(['subscription_id', 'epoch', 'bucket_hash', 'tag']).doNothing())
+          .execute();
+        await trx
+          .insertInto('alert_messages')
+          .values({
+            id: confirmMessageId,
+            subscription_id: sub.id,
+            kind: 'confirm',
+            breach_slug: '',
+            state: 'queued',
+            attempts: 0,
+            next_attempt_at: sub.createdAt,
+            lease_until: null,
+            last_error: null,
+            created_at: sub.createdAt,
+            sent_at: null,
+          })
+          .execute();
+      });
+    },
+
+    async getSubscription(id) {
+      const r = await db.selectFrom('alert_subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!r) return undefined;
+      return {
+        id: r.id,
+        emailSealed: new Uint8Array(r.email_sealed),
+        keyId: r.key_id,
+        locale: r.locale,
+        state: r.state === 'active' ? 'active' : 'pending',
+        createdAt: r.created_at,
+        confirmedAt: r.confirmed_at,
+        expiresAt: r.expires_at,
+      };
+    },
+
+    async activate(id, at, newId) {
+      return db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable('alert_subscriptions')
+          .set({ state: 'active', confirmed_at: at, expires_at: null })
+          .where('id', '=', id)
+          .where('state', '=', 'pending')
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) return false;
+        const known = await trx
+          .selectFrom('alert_watches as w')
+          .innerJoin('index_entries as e', (j) =>
+            j.onRef('e.epoch', '=', 'w.epoch').onRef('e.bucket_hash', '=', 'w.bucket_hash').onRef('e.tag', '=', 'w.tag'),
+          )
+          .innerJoin('index_breaches as b', 'b.id', 'e.breach_id')
+          .select('b.slug')
+          .distinct()
+          .where('w.subscription_id', '=', id)
+          .execute();
+        if (known.length > 0) {
+          await trx
+            .insertInto('alert_messages')
+            .values(
+              known.map((k) => ({
+                id: newId(),
+                subscription_id: id,
+                kind: 'alert',
+                breach_slug: k.slug,
+                state: 'skipped',
+                attempts: 0,
+                next_attempt_at: at,
+                lease_until: null,
+                last_error: null,
+                created_at: at,
+                sent_at: null,
+              })),
+            )
+            .onConflict((oc) => oc.columns(['subscription_id', 'kind', 'breach_slug']).doNothing())
+            .execute();
+        }
+        return true;
+      });
+    },
+
+    async deleteSubscription(id) {
+      return db.transaction().execute(async (trx) => {
+        const exists = await trx.selectFrom('alert_subscriptions').select('id').where('id', '=', id).executeTakeFirst();
+        await deleteAllOf(trx, [id]);
+        return exists !== undefined;
+      });
+    },
+
+    async expirePending(now) {
+      return db.transaction().execute(async (trx) => {
+        const rows = await trx
+          .selectFrom('alert_subscriptions')
+          .select('id')
+          .where('state', '=', 'pending')
+          .where('expires_at', '<', now)
+          .execute();
+        // A failed confirmation stays reported after its subscription expires: the row names no one.
+        await deleteAllOf(
+          trx,
+          rows.map((r) => r.id),
+          true,
+        );
+        return rows.length;
+      });
+    },
+
+    async unscannedRuns(limit) {
+      const rows = await db
+        .selectFrom('ingest_runs as r')
+        .leftJoin('alert_scanned_runs as s', 's.run_id', 'r.id')
+        .select(['r.id', 'r.breach_slug', 'r.epoch'])
+        .where('r.state', '=', 'completed')
+        .where('s.run_id', 'is', null)
+        .orderBy('r.completed_at')
+        .orderBy('r.id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ id: r.id, breachSlug: r.breach_slug, epoch: Number(r.epoch) }));
+    },
+
+    async scanRun(run, at, newId) {
+      return db.transaction().execute(async (trx) => {
+        const matched = await trx
+          .selectFrom('alert_watches as w')
+          .innerJoin('alert_subscriptions as s', 's.id', 'w.subscription_id')
+          .innerJoin('index_entries as e', (j) =>
+            j.onRef('e.epoch', '=', 'w.epoch').onRef('e.bucket_hash', '=', 'w.bucket_hash').onRef('e.tag', '=', 'w.tag'),
+          )
+          .innerJoin('index_breaches as b', 'b.id', 'e.breach_id')
+          .select('w.subscription_id')
+          .distinct()
+          .where('s.state', '=', 'active')
+          .where('w.epoch', '=', run.epoch)
+          .where('b.slug', '=', run.breachSlug)
+          .execute();
+        let queued = 0;
+        for (const m of matched) {
+          const inserted = await trx
+            .insertInto('alert_messages')
+            .values({
+              id: newId(),
+              subscription_id: m.subscription_id,
+              kind: 'alert',
+              breach_slug: run.breachSlug,
+              state: 'queued',
+              attempts: 0,
+              next_attempt_at: at,
+              lease_until: null,
+              last_error: null,
+              created_at: at,
+              sent_at: null,
+            })
+            .onConflict((oc) => oc.columns(['subscription_id', 'kind', 'breach_slug']).doNothing())
+            .executeTakeFirst();
+          queued += Number(inserted.numInsertedOrUpdatedRows ?? 0);
+        }
+        await trx
+          .insertInto('alert_scanned_runs')
+          .values({ run_id: run.id, scanned_at: at, queued })
+          .onConflict((oc) => oc.column('run_id').doNothing())
+          .execute();
+        return queued;
+      });
+    },
+
+    async due(now, limit) {
+      const rows = await db
+        .selectFrom('alert_messages')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('state', '=', 'queued'), eb('next_attempt_at', '<=', now)]),
+            eb.and([eb('state', '=', 'sending'), eb('lease_until', '<', now)]),
+          ]),
+        )
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toMessage);
+    },
+
+    async claim(message, now, leaseUntil) {
+      // The same condition `due` selected on: of two processes racing for a row, one updates it.
+      const result = await db
+        .updateTable('alert_messages')
+        .set({ state: 'sending', lease_until: leaseUntil, attempts: message.attempts + 1 })
+        .where('id', '=', message.id)
+        .where('attempts', '=', message.attempts)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('state', '=', 'queued'), eb('next_attempt_at', '<=', now)]),
+            eb.and([eb('state', '=', 'sending'), eb('lease_until', '<', now)]),
+          ]),
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async markSent(id, at) {
+      await db
+        .updateTable('alert_messages')
+        .set({ state: 'sent', sent_at: at, lease_until: null, last_error: null })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async reschedule(id, nextAttemptAt, error) {
+      await db
+        .updateTable('alert_messages')
+        .set({ state: 'queued', next_attempt_at: nextAttemptAt, lease_until: null, last_error: error })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async markFailed(id, error) {
+      await db.updateTable('alert_messages').set({ state: 'failed', lease_until: null, last_error: error }).where('id', '=', id).execute();
+    },
+
+    async deleteMessage(id) {
+      await db.deleteFrom('alert_messages').where('id', '=', id).execute();
+    },
+
+    async status() {
+      const subs = await db
+        .selectFrom('alert_subscriptions')
+        .select(['state', (eb) => eb.fn.countAll().as('n')])
+        .groupBy('state')
+        .execute();
+      const msgs = await db
+        .selectFrom('alert_messages')
+        .select(['state', (eb) => eb.fn.countAll().as('n')])
+        .groupBy('state')
+        .execute();
+      const failed = await db
+        .selectFrom('alert_messages')
+        .select(['id', 'kind', 'attempts', 'last_error'])
+        .where('state', '=', 'failed')
+        .orderBy('id')
+        .limit(100)
+        .execute();
+      const messages = Object.fromEntries(MESSAGE_STATES.map((s) => [s, 0])) as Record<MessageState, number>;
+      for (const m of msgs) if ((MESSAGE_STATES as readonly string[]).includes(m.state)) messages[m.state as MessageState] = Number(m.n);
+      return {
+        subscriptions: {
+          pending: Number(subs.find((s) => s.state === 'pending')?.n ?? 0),
+          active: Number(subs.find((s) => s.state === 'active')?.n ?? 0),
+        },
+        messages,
+        failures: failed.map((f) => ({
+          id: f.id,
+          kind: f.kind === 'confirm' ? 'confirm' : 'alert',
+          attempts: Number(f.attempts),
+          lastError: f.last_error,
+        })),
+      };
+    },
+  };
+}

@@ -1,0 +1,324 @@
+// Alerts about future breaches, end to end over real HTTP, a real SMTP server started in the test, and the
+// real database (SQLite, and the PostgreSQL server): a person checks, subscribes with the values their
+// check derived, confirms by the emailed link; a second breach with them in it is ingested; exactly one
+// alert reaches the SMTP server, it carries no identifier, and their combined exposure now shows the
+// cross-breach scenario. Failures are retried and then reported, never dropped; unsubscribing deletes all.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { synthCommand } from '../src/cli/synth-command.js';
+import { runCli } from '../src/main/cli.js';
+import { createAlertsRuntime, type AlertsRuntime } from '../src/main/alerts-runtime.js';
+import { createLookupPublisher, type LookupPublisher } from '../src/main/lookup-publisher.js';
+import { createIndexing } from '../src/main/indexing.js';
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../src/modules/alerts/index.js';
+import { assessExposure } from '../src/modules/exposure/index.js';
+import { createHttpTransport, prepareLookup, runLookup, type LookupResult } from '../src/modules/lookup/index.js';
+import { fixedClock } from '../src/platform/clock.js';
+import { loadConfig } from '../src/platform/config.js';
+import { createLogger } from '../src/platform/logger.js';
+import { buildApp } from '../src/web/app.js';
+import { postgresUnavailableReason } from './support/databases.js';
+import { createIndexingEnv, type IndexingEnv } from './support/indexing.js';
+import { mailHeader, mailText, startTestSmtpServer, type TestSmtpServer } from './support/smtp.js';
+import { crossBreachFiles, identifierForms, type CrossBreachPerson } from './support/cross-breach.js';
+
+const quietIo = { out: () => undefined, err: () => undefined };
+
+for (const kind of ['sqlite', 'postgres'] as const) {
+  const skip = kind === 'postgres' ? ((await postgresUnavailableReason()) ?? false) : false;
+
+  describe(`alerts about future breaches (${kind})`, { skip, timeout: 180_000 }, () => {
+    let dir: string;
+    let env: IndexingEnv;
+    let smtp: TestSmtpServer;
+    let app: FastifyInstance;
+    let publisher: LookupPublisher;
+    let runtime: AlertsRuntime;
+    let url: string;
+    let person: CrossBreachPerson;
+    let files: { almerys: string; chronopost: string };
+    const clock = fixedClock('2026-11-27T10:00:00Z');
+    const email = 'Camille.Alerte@example.org';
+
+    const check = async (): Promise<LookupResult> => {
+      const prepared = prepareLookup({ frNir: person.nir, phone: person.phone }, { today: '2026-11-27', defaultRegion: 'FR' });
+      assert.deepEqual(prepared.problems, []);
+      return runLookup(prepared.inputs, createHttpTransport({ apiBase: url }));
+    };
+    const ingest = async (file: string, slug: string) => {
+      await env.indexing.ingestFile(file, {
+        maps: [],
+        keepContacts: false,
+        restart: false,
+        actor: 'test',
+        inProcess: true,
+        breachSlug: slug,
+        defaultRegion: 'FR',
+      });
+      await publisher.refresh();
+    };
+    const watchesOf = (result: LookupResult) => result.watches.map(({ epoch, bucketHash, tag }) => ({ epoch, bucketHash, tag }));
+    const post = (path: string, payload: unknown) =>
+      app.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+    const linkIn = (text: string, path: string): URL => {
+      const match = new RegExp(`https?://\\S+${path.replace('/', '\\/')}\\S*`).exec(text);
+      assert.ok(match, `the email has a ${path} link`);
+      return new URL(match[0]);
+    };
+
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'breachdesk-alerts-'));
+      smtp = await startTestSmtpServer();
+      env = await createIndexingEnv(kind, { workers: 1 });
+      const viamedis = join(dir, 'viamedis.csv');
+      assert.equal(
+        await synthCommand(['--profile', 'viamedis', '--rows', '60', '--seed', 'alerts', '--defects', '0', '--out', viamedis], quietIo),
+        0,
+      );
+      const chronopostOthers = join(dir, 'chronopost-others.csv');
+      assert.equal(
+        await synthCommand(
+          ['--profile', 'chronopost', '--rows', '40', '--seed', 'alerts', '--defects', '0', '--out', chronopostOthers],
+          quietIo,
+        ),
+        0,
+      );
+      ({ person, files } = crossBreachFiles(dir, readFileSync(viamedis, 'utf8'), readFileSync(chronopostOthers, 'utf8')));
+      const logger = createLogger({ level: 'silent' });
+      publisher = await createLookupPublisher(env.indexing, {
+        dir: join(env.dataDir, 'lookup'),
+        logger,
+        reload: () => createIndexing(env.config, env.services, logger),
+      });
+      await ingest(files.almerys, 'almerys');
+      const config = loadConfig({ ...env.env, SMTP_URL: smtp.url, MAIL_FROM: 'breachdesk <alerts@breachdesk.test>' });
+      runtime = await createAlertsRuntime(config, env.services, logger, {
+        baseUrl: () => url,
+        activeEpoch: () => publisher.activeKey().epoch,
+        clock,
+      });
+      app = await buildApp({
+        catalogue: env.services.catalogue,
+        apiKeys: env.services.apiKeys,
+        logger,
+        checkDatabase: async () => {
+          await sql`select 1`.execute(env.services.database.db);
+        },
+        lookup: { publications: publisher, activeKey: () => publisher.activeKey(), rateLimit: null },
+        alerts: { alerts: runtime.alerts, rateLimit: null },
+      });
+      url = await app.listen({ host: '127.0.0.1', port: 0 });
+    });
+
+    after(async () => {
+      await app?.close();
+      await runtime?.close();
+      publisher?.close();
+      await smtp?.close();
+      await env?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('sends exactly one alert, without any identifier, when a second breach contains the subscriber', async () => {
+      const first = await check();
+      assert.deepEqual(
+        first.matches.map((m) => m.slug),
+        ['almerys'],
+      );
+      assert.equal(
+        assessExposure(first.matches).scenarios.find((s) => s.id === 'health-refund-fraud'),
+        undefined,
+      );
+
+      // Subscribe with what the check derived: two watched identifiers, no identifier itself.
+      const subscribed = await post('/api/v1/alerts/subscriptions', { email, locale: 'fr', watches: watchesOf(first) });
+      assert.equal(subscribed.statusCode, 202, subscribed.body);
+      await runtime.runOnce();
+      assert.equal(smtp.received.length, 1, 'one confirmation email');
+      const confirmation = smtp.received[0]!;
+      assert.deepEqual(confirmation.to, ['camille.alerte@example.org']);
+      const confirmUrl = linkIn(mailText(confirmation.raw), '/alerts/confirm');
+      assert.equal(confirmUrl.searchParams.get('lang'), 'fr');
+
+      // Opening the link changes nothing (mail scanners open links); the button does.
+      const page = await app.inject({ method: 'GET', url: `${confirmUrl.pathname}${confirmUrl.search}` });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Activer les alertes/);
+      assert.equal((await runtime.status()).subscriptions.pending, 1);
+      const confirmed = await app.inject({
+        method: 'POST',
+        url: '/alerts/confirm?lang=fr',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ token: confirmUrl.searchParams.get('token')! }).toString(),
+      });
+      assert.equal(confirmed.statusCode, 200);
+      assert.match(confirmed.body, /data-outcome="confirmed"/);
+      assert.deepEqual((await runtime.status()).subscriptions, { pending: 0, active: 1 });
+
+      // The breach they were already in when they subscribed is never alerted.
+      await runtime.runOnce();
+      assert.equal(smtp.received.length, 1);
+
+      await ingest(files.chronopost, 'chronopost');
+      const report = await runtime.runOnce();
+      assert.equal(report.queued, 1);
+      assert.equal(report.sent, 1);
+      assert.equal(smtp.received.length, 2, 'exactly one alert reached the SMTP server');
+      // Scanning again, or ingesting the same file again, sends nothing more.
+      await ingest(files.chronopost, 'chronopost');
+      assert.equal((await runtime.runOnce()).sent, 0);
+      assert.equal(smtp.received.length, 2);
+
+      const alert = smtp.received[1]!;
+      assert.deepEqual(alert.to, ['camille.alerte@example.org']);
+      const text = mailText(alert.raw);
+      for (const form of identifierForms(person)) {
+        assert.ok(
+          !alert.raw.toLowerCase().includes(form.toLowerCase()),
+          `the alert's raw message contains an identifier (as "${form.slice(0, 6)}…")`,
+        );
+        assert.ok(!text.toLowerCase().includes(form.toLowerCase()), `the alert's text contains an identifier (as "${form.slice(0, 6)}…")`);
+      }
+      assert.ok(!/chronopost/i.test(text), 'the alert does not name the breach');
+      const checkUrl = linkIn(text, '/check');
+      assert.equal(checkUrl.searchParams.get('lang'), 'fr');
+      assert.match(mailHeader(alert.raw, 'List-Unsubscribe-Post') ?? '', /List-Unsubscribe=One-Click/);
+
+      // The person checks again: both breaches, and the scenario that needs both.
+      const second = await check();
+      assert.deepEqual(
+        second.matches.map((m) => m.slug),
+        ['almerys', 'chronopost'],
+      );
+      const refund = assessExposure(second.matches).scenarios.find((s) => s.id === 'health-refund-fraud');
+      assert.ok(refund, 'health-refund fraud is triggered by the combination');
+      assert.equal(refund.crossBreach, true);
+
+      // One-click unsubscribe (RFC 8058) deletes everything about them.
+      const oneClick = new URL(/<([^>]+)>/.exec(mailHeader(alert.raw, 'List-Unsubscribe') ?? '')![1]!);
+      const gone = await app.inject({
+        method: 'POST',
+        url: `${oneClick.pathname}${oneClick.search}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'List-Unsubscribe=One-Click',
+      });
+      assert.equal(gone.statusCode, 200);
+      assert.match(gone.body, /data-outcome="deleted"/);
+      const db = env.services.database.db;
+      for (const table of ['alert_subscriptions', 'alert_watches', 'alert_messages'] as const) {
+        const rows = await db
+          .selectFrom(table)
+          .select(sql<number>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow();
+        assert.equal(Number(rows.n), 0, `${table} is empty after unsubscribing`);
+      }
+      const again = await app.inject({
+        method: 'POST',
+        url: `${oneClick.pathname}${oneClick.search}`,
+        payload: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      assert.match(again.body, /data-outcome="gone"/);
+    });
+
+    it('stores the address only sealed, and no identifier, in the database', async () => {
+      await post('/api/v1/alerts/subscriptions', { email, locale: 'en', watches: watchesOf(await check()) });
+      const stored =
+        kind === 'postgres'
+          ? await env.dumpPostgres()
+          : readFileSync(env.config.sqlitePath).toString('latin1') +
+            readFileSync(`${env.config.sqlitePath}-wal`, { flag: 'a+' }).toString('latin1');
+      for (const form of [email, email.toLowerCase(), ...identifierForms(person)]) {
+        assert.ok(!stored.toLowerCase().includes(form.toLowerCase()), `the database holds "${form}" in clear`);
+      }
+    });
+
+    it('retries a temporary refusal, reports a permanent one, and never drops either', async () => {
+      smtp.received.length = 0;
+      const watches = watchesOf(await check());
+      smtp.refuse('later@example.org', 451);
+      smtp.refuse('never@example.org', 550);
+      assert.equal((await post('/api/v1/alerts/subscriptions', { email: 'later@example.org', locale: 'sv', watches })).statusCode, 202);
+      assert.equal((await post('/api/v1/alerts/subscriptions', { email: 'never@example.org', locale: 'en', watches })).statusCode, 202);
+      const first = await runtime.runOnce();
+      assert.equal(first.retried, 1);
+      assert.equal(first.failed, 1);
+      let status = await runtime.status();
+      assert.equal(status.failures.length, 1);
+      assert.match(status.failures[0]!.lastError ?? '', /^SMTP 550/);
+      assert.ok(!JSON.stringify(status).includes('never@'), 'the report names no address');
+
+      // Not due yet: nothing is sent before the retry delay.
+      assert.equal((await runtime.runOnce()).retried, 0);
+      clock.advance(RETRY_DELAYS_MS[0]! + 1000);
+      smtp.refuse('later@example.org', null);
+      const retried = await runtime.runOnce();
+      assert.equal(retried.sent, 1);
+      assert.equal(smtp.received.filter((m) => m.to.includes('later@example.org')).length, 1);
+      assert.match(mailText(smtp.received.at(-1)!.raw), /Bekräfta|bekräfta/);
+
+      // A temporary failure that never ends is given up after MAX_ATTEMPTS and reported.
+      smtp.refuse('stuck@example.org', 451);
+      await post('/api/v1/alerts/subscriptions', { email: 'stuck@example.org', locale: 'en', watches });
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        await runtime.runOnce();
+        clock.advance((RETRY_DELAYS_MS[attempt] ?? 0) + 1000);
+      }
+      status = await runtime.status();
+      assert.equal(status.failures.length, 2);
+      assert.ok(status.failures.some((f) => f.attempts === MAX_ATTEMPTS && /^SMTP 451/.test(f.lastError ?? '')));
+      assert.equal(status.messages.queued + status.messages.sending, 0, 'nothing is left in limbo');
+    });
+
+    it('refuses bad subscriptions with field-level errors and bad tokens with 404', async () => {
+      const watches = watchesOf(await check());
+      const bad = await post('/api/v1/alerts/subscriptions', { email: 'not-an-address', locale: 'de', watches: [] });
+      assert.equal(bad.statusCode, 400);
+      const problem = bad.json<{ code: string; errors: { path: string }[] }>();
+      assert.equal(problem.code, 'VALIDATION_FAILED');
+      assert.ok(problem.errors.some((e) => e.path.startsWith('locale')));
+      const wrongEpoch = await post('/api/v1/alerts/subscriptions', { email, locale: 'en', watches: [{ ...watches[0]!, epoch: 99 }] });
+      assert.equal(wrongEpoch.statusCode, 400);
+      assert.ok(wrongEpoch.json<{ errors: { path: string }[] }>().errors.some((e) => e.path === 'watches.0.epoch'));
+      const forged = await post('/api/v1/alerts/confirm', { token: '01ABC.forged' });
+      assert.equal(forged.statusCode, 404);
+      assert.equal(forged.json<{ code: string }>().code, 'ALERT_TOKEN_INVALID');
+      const page = await app.inject({
+        method: 'POST',
+        url: '/alerts/unsubscribe?lang=sv',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'token=nope',
+      });
+      assert.equal(page.statusCode, 404);
+      assert.match(page.body, /Länken fungerar inte/);
+    });
+
+    it('reports from the command line, without any address', async () => {
+      const lines: string[] = [];
+      const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+      assert.equal(await runCli(['alerts', 'status'], io, { ...env.env, SMTP_URL: smtp.url }), 0);
+      const text = lines.join('\n');
+      assert.match(text, /subscriptions: 0 active, \d+ pending confirmation/);
+      assert.match(text, /failed messages \(2\):/);
+      assert.match(text, /SMTP 550/);
+      assert.ok(!text.includes('@example.org'));
+      lines.length = 0;
+      assert.notEqual(await runCli(['alerts', 'run'], io, { ...env.env, SMTP_URL: '' }), 0);
+      assert.match(lines.join('\n'), /SMTP_URL/);
+    });
+
+    it('expires a subscription nobody confirms', async () => {
+      const before = (await runtime.status()).subscriptions.pending;
+      assert.ok(before > 0);
+      clock.advance(49 * 3_600_000);
+      const report = await runtime.runOnce();
+      assert.equal(report.expired, before);
+      assert.equal((await runtime.status()).subscriptions.pending, 0);
+    });
+  });
+}
