@@ -15,6 +15,8 @@ export interface RunningServer {
   readonly services: Services;
   /** The address a person can open, e.g. http://localhost:8080. */
   readonly url: string;
+  /** The server's own publication of the look-up index (republishes every minute, or on `refresh()`). */
+  readonly lookup: LookupPublisher;
   /** Null when SMTP_URL is unset. */
   readonly alerts: AlertsRuntime | null;
   close(): Promise<void>;
@@ -91,5 +93,5 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     })();
     return closing;
   };
-  return { app, services, url: listening, alerts: alertsRuntime, close };
+  return { app, services, url: listening, lookup: publisher, alerts: alertsRuntime, close };
 }

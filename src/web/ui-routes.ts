@@ -6,7 +6,7 @@ import { MESSAGES, negotiateLocale } from './i18n.js';
 import { renderBreachList, renderBreachPage } from './ui/breach-pages.js';
 import type { PageContext } from './ui/layout.js';
 import { STYLESHEET } from './ui/styles.js';
-import { checkPageScript } from './client-bundle.js';
+import { clientScript } from './client-bundle.js';
 import { renderCheckPage } from './ui/check-page.js';
 import { href } from './ui/layout.js';
 
@@ -46,7 +46,10 @@ export function registerUiRoutes(
       rememberLanguage(request, reply);
       const page = await catalogue.list(parseBreachQuery({ limit: '500' }));
       const breaches = Object.fromEntries(
-        page.items.map((s) => [s.breach.slug, { title: s.breach.title, href: href(ctx, `/breaches/${s.breach.slug}`) }]),
+        page.items.map((s) => [
+          s.breach.slug,
+          { title: s.breach.title, href: href(ctx, `/breaches/${s.breach.slug}`), country: s.breach.country },
+        ]),
       );
       void reply.type('text/html; charset=utf-8');
       return renderCheckPage(ctx, { bucketsBase, breaches, alerts: options.lookup?.alerts ?? false });
@@ -54,7 +57,12 @@ export function registerUiRoutes(
 
     app.get('/static/check.js', async (_request, reply) => {
       void reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=300');
-      return checkPageScript();
+      return clientScript('check');
+    });
+
+    app.get('/static/plan-pdf.js', async (_request, reply) => {
+      void reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=300');
+      return clientScript('plan-pdf');
     });
   }
 

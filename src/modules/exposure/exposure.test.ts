@@ -15,7 +15,13 @@ const SEED: Readonly<Record<string, readonly string[]>> = {
 };
 
 const seed = (...slugs: string[]): ExposureInput[] => slugs.map((slug) => ({ slug, classes: SEED[slug] ?? [] }));
-const ids = (matches: readonly ExposureInput[]): ScenarioId[] => assessExposure(matches).scenarios.map((s) => s.id);
+// The "Any" rule (targeted-phishing) fires for every non-empty exposure; the tables leave it out and a test
+// of its own covers it.
+const ANY = 'targeted-phishing';
+const ids = (matches: readonly ExposureInput[]): ScenarioId[] =>
+  assessExposure(matches)
+    .scenarios.map((s) => s.id)
+    .filter((id) => id !== ANY);
 const idsOf = (classes: readonly string[]): ScenarioId[] => ids([{ slug: 'only', classes }]);
 const scenario = (matches: readonly ExposureInput[], id: ScenarioId) => {
   const found = assessExposure(matches).scenarios.find((s) => s.id === id);
@@ -68,6 +74,7 @@ describe('scenario rule table', () => {
 describe('every rule fires on each of its minimal class sets and not when a group is missing', () => {
   for (const rule of SCENARIOS) {
     it(rule.id, () => {
+      const idsOf = (classes: readonly string[]) => assessExposure([{ slug: 'only', classes }]).scenarios.map((s) => s.id);
       // Each alternative of each group, with the first alternative of the others.
       for (const [g, group] of rule.requires.entries()) {
         for (const alternative of group) {
@@ -182,10 +189,7 @@ describe('the seed breaches, alone and combined', () => {
   for (const { slugs, expected, cross } of table) {
     it(`${slugs.join(' + ')} → ${expected.join(', ') || 'no scenario'}`, () => {
       const exposure = assessExposure(seed(...slugs));
-      assert.deepEqual(
-        exposure.scenarios.map((s) => s.id),
-        expected,
-      );
+      assert.deepEqual(ids(seed(...slugs)), expected);
       assert.deepEqual(
         exposure.scenarios.filter((s) => s.crossBreach).map((s) => s.id),
         cross,
@@ -264,7 +268,7 @@ describe('union and attribution', () => {
     assert.deepEqual(Object.keys(exposure.breachesByClass), ['email-address']);
     assert.deepEqual(
       exposure.scenarios.map((s) => s.id),
-      ['email-phishing'],
+      ['email-phishing', ANY],
     );
     assert.deepEqual(assessExposure([{ slug: 'z', classes: ['password-123'] }]), { dataClasses: [], breachesByClass: {}, scenarios: [] });
   });
@@ -342,6 +346,27 @@ describe('crossBreach', () => {
   });
 });
 
+describe('the "Any" rule', () => {
+  it('fires for any exposure, on every class the person has, never across breaches', () => {
+    for (const slug of Object.keys(SEED)) {
+      const exposure = assessExposure(seed(slug));
+      const any = exposure.scenarios.find((s) => s.id === ANY);
+      assert.ok(any, `${slug}: targeted phishing with real data`);
+      assert.equal(any.severity, 'low');
+      assert.deepEqual(
+        any.because.map((b) => b.dataClass),
+        exposure.dataClasses,
+      );
+      assert.equal(any.crossBreach, false);
+    }
+    assert.equal(assessExposure(seed('almerys', 'chronopost')).scenarios.find((s) => s.id === ANY)?.crossBreach, false);
+  });
+
+  it('does not fire when nothing is exposed', () => {
+    assert.deepEqual(assessExposure([]).scenarios, []);
+  });
+});
+
 describe('ordering', () => {
   it('puts the most severe first, then orders by id', () => {
     const exposure = assessExposure([
@@ -358,6 +383,7 @@ describe('ordering', () => {
         ['high', 'sepa-direct-debit-fraud'],
         ['medium', 'phone-scam'],
         ['low', 'email-phishing'],
+        ['low', ANY],
       ],
     );
   });

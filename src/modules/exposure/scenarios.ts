@@ -1,3 +1,6 @@
+// Imported from the taxonomy file itself, not the catalogue's index: this module runs in the browser.
+import { DATA_CLASSES } from '../catalogue/taxonomy.js';
+
 /**
  * The risk-scenario rule table: which combinations of exposed data classes put a person at which risk.
  *
@@ -22,9 +25,13 @@ export const SCENARIO_IDS = [
   'phone-scam',
   'sensitive-data-blackmail',
   'sepa-direct-debit-fraud',
+  'targeted-phishing',
   'targeted-profiling-scam',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
+
+/** Every class of the taxonomy: the "Any" row of the reference applies whatever leaked. */
+const ANY_CLASS: readonly string[] = DATA_CLASSES.filter((c) => c.deprecatedIn === undefined).map((c) => c.code);
 
 export interface ScenarioRule {
   readonly id: ScenarioId;
@@ -85,6 +92,13 @@ export const SCENARIOS: readonly ScenarioRule[] = [
     severity: 'critical',
     requires: [['password', 'auth-token', 'online-banking-credentials', 'security-questions']],
     source: `${WORKFLOW} §4.3 "Password / account": account takeover, credential stuffing; ${ANCHORS} §2.1 Monitor guided steps (passwords, security questions)`,
+  },
+  {
+    // Whatever leaked, scammers can use it to make a message credible (fake Sécu, bank or parcel messages).
+    id: 'targeted-phishing',
+    severity: 'low',
+    requires: [ANY_CLASS],
+    source: `${WORKFLOW} §4.3 "Any": targeted phishing using real data (fake Sécu, bank, parcel messages)`,
   },
   {
     id: 'email-phishing',

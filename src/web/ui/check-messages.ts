@@ -55,6 +55,26 @@ const en = {
   errorUnavailable: 'The check could not reach the server. Try again later.',
   errorVerification: 'The answer did not match what the service publishes, so it cannot be trusted. Nothing was shown. Please report this.',
   errorProtocol: 'The check failed. Try again later.',
+  planCountry: 'Steps for',
+  planTicksNote: 'Tick what you have done. The ticks are kept only in this browser, on this device; nothing is sent.',
+  planForgetTicks: 'Clear my ticks on this device',
+  planDownload: 'Download the plan (PDF)',
+  planPreparing: 'Preparing the PDF in your browser…',
+  planPdfFailed: 'The PDF could not be made. You can print this page instead.',
+  alertsTitle: 'Get an email about future breaches',
+  alertsIntro:
+    'We email you when a breach added later contains one of the details you tick below. The email says only that there is something to check, never the detail, and has a link that deletes everything.',
+  alertsKept:
+    'What we keep: your email address, encrypted, and for each ticked detail a value your browser derived from it that does not reveal it. You confirm by a link first; unconfirmed requests are deleted after 48 hours.',
+  alertsWatch: 'Details to watch',
+  alertsEmail: 'Email address for the alerts',
+  alertsSubmit: 'Send me a confirmation email',
+  alertsSent: 'Check your inbox: open the link in the email we sent within 48 hours to turn the alerts on.',
+  alertsChooseOne: 'Tick at least one detail to watch.',
+  alertsBadEmail: 'This email address does not look right.',
+  alertsFailed: 'The request could not be sent. Try again later.',
+  alertsRateLimited: 'Too many requests from your connection. Try again in {s} seconds.',
+  alertsStale: 'The index changed since your check. Check again, then subscribe.',
 } as const;
 
 type CheckMessageKey = keyof typeof en;
@@ -112,6 +132,26 @@ const fr: CheckMessages = {
   errorVerification:
     'La réponse ne correspond pas à ce que publie le service : elle n’est pas fiable et n’a pas été affichée. Merci de le signaler.',
   errorProtocol: 'La vérification a échoué. Réessayez plus tard.',
+  planCountry: 'Démarches pour',
+  planTicksNote: 'Cochez ce que vous avez fait. Les coches restent dans ce navigateur, sur cet appareil ; rien n’est envoyé.',
+  planForgetTicks: 'Effacer mes coches sur cet appareil',
+  planDownload: 'Télécharger le plan (PDF)',
+  planPreparing: 'Préparation du PDF dans votre navigateur…',
+  planPdfFailed: 'Le PDF n’a pas pu être créé. Vous pouvez imprimer cette page à la place.',
+  alertsTitle: 'Recevoir un e-mail pour les fuites à venir',
+  alertsIntro:
+    'Nous vous écrivons quand une fuite ajoutée plus tard contient une des informations cochées ci-dessous. L’e-mail dit seulement qu’il y a quelque chose à vérifier, jamais l’information, et contient un lien qui supprime tout.',
+  alertsKept:
+    'Ce que nous conservons : votre adresse e-mail, chiffrée, et pour chaque information cochée une valeur que votre navigateur en a dérivée et qui ne permet pas de la retrouver. Vous confirmez d’abord par un lien ; les demandes non confirmées sont supprimées après 48 heures.',
+  alertsWatch: 'Informations à surveiller',
+  alertsEmail: 'Adresse e-mail pour les alertes',
+  alertsSubmit: 'M’envoyer un e-mail de confirmation',
+  alertsSent: 'Consultez votre messagerie : ouvrez le lien de l’e-mail envoyé dans les 48 heures pour activer les alertes.',
+  alertsChooseOne: 'Cochez au moins une information à surveiller.',
+  alertsBadEmail: 'Cette adresse e-mail ne semble pas correcte.',
+  alertsFailed: 'La demande n’a pas pu être envoyée. Réessayez plus tard.',
+  alertsRateLimited: 'Trop de demandes depuis votre connexion. Réessayez dans {s} secondes.',
+  alertsStale: 'L’index a changé depuis votre vérification. Vérifiez à nouveau, puis inscrivez-vous.',
 };
 
 const sv: CheckMessages = {
@@ -163,6 +203,26 @@ const sv: CheckMessages = {
   errorUnavailable: 'Kontrollen kunde inte nå servern. Försök igen senare.',
   errorVerification: 'Svaret stämde inte med det tjänsten publicerar och kan inte litas på. Inget visades. Rapportera gärna detta.',
   errorProtocol: 'Kontrollen misslyckades. Försök igen senare.',
+  planCountry: 'Åtgärder för',
+  planTicksNote: 'Bocka för det du har gjort. Bockarna sparas bara i den här webbläsaren, på den här enheten; inget skickas.',
+  planForgetTicks: 'Rensa mina bockar på den här enheten',
+  planDownload: 'Ladda ner planen (PDF)',
+  planPreparing: 'PDF:en skapas i din webbläsare…',
+  planPdfFailed: 'PDF:en kunde inte skapas. Du kan skriva ut sidan i stället.',
+  alertsTitle: 'Få ett mejl om framtida dataintrång',
+  alertsIntro:
+    'Vi mejlar dig när ett dataintrång som läggs till senare innehåller någon av uppgifterna du bockar för nedan. Mejlet säger bara att det finns något att kontrollera, aldrig uppgiften, och har en länk som raderar allt.',
+  alertsKept:
+    'Det här sparar vi: din e-postadress, krypterad, och för varje förbockad uppgift ett värde som din webbläsare härlett ur den och som inte avslöjar den. Du bekräftar först via en länk; obekräftade förfrågningar raderas efter 48 timmar.',
+  alertsWatch: 'Uppgifter att bevaka',
+  alertsEmail: 'E-postadress för larmen',
+  alertsSubmit: 'Skicka ett bekräftelsemejl',
+  alertsSent: 'Titta i din inkorg: öppna länken i mejlet inom 48 timmar för att slå på larmen.',
+  alertsChooseOne: 'Bocka för minst en uppgift att bevaka.',
+  alertsBadEmail: 'E-postadressen ser inte rätt ut.',
+  alertsFailed: 'Begäran kunde inte skickas. Försök igen senare.',
+  alertsRateLimited: 'För många förfrågningar från din anslutning. Försök igen om {s} sekunder.',
+  alertsStale: 'Indexet har ändrats sedan din kontroll. Kontrollera igen och anmäl dig sedan.',
 };
 
 export const CHECK_MESSAGES: Readonly<Record<Locale, CheckMessages>> = { en, fr, sv };

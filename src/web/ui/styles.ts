@@ -71,6 +71,34 @@ form.check legend { font-weight: 700; padding: 0 .25rem; }
 .result ul.matches > li { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .25rem 1rem .5rem; margin: 0 0 1rem; }
 .result ul.matches h3 { margin: .5rem 0; }
 .result .label { font-weight: 600; margin: .25rem 0; }
+.result .hint { color: var(--muted); font-size: .9rem; }
+.result section.plan, .result section.alerts { border-top: 2px solid var(--line); margin-top: 1.5rem; padding-top: .25rem; }
+.result .plan-country select, .result .alerts input[type="email"] { font: inherit; padding: .4rem .5rem; border: 1px solid #6e7781; border-radius: 4px; background: #fff; color: var(--fg); max-width: 100%; }
+.result .plan-country label, .result .alerts .field label { display: block; font-weight: 600; margin: .5rem 0 .25rem; }
+.result h3.urgency { margin: 1.25rem 0 .5rem; }
+.result ol.plan-steps { list-style: none; padding: 0; margin: 0; }
+.result ol.plan-steps > li { background: var(--panel); border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 6px; padding: .5rem 1rem; margin: 0 0 .75rem; }
+.result ol.plan-steps > li[data-urgency="now"] { border-left-color: var(--bad); }
+.result ol.plan-steps > li.done { border-left-color: var(--ok); }
+.result ol.plan-steps > li.done .step-head label { text-decoration: line-through; }
+.result .step-head { display: flex; gap: .6rem; align-items: flex-start; }
+.result .step-head input { width: 1.3rem; height: 1.3rem; margin: .15rem 0 0; flex: none; }
+.result .step-head label { font-weight: 700; }
+.result .why { margin: .4rem 0; }
+.result ul.step-actions { margin: .4rem 0; padding-left: 1.25rem; }
+.result .deadline { font-weight: 600; }
+.result .sources { font-size: .9rem; overflow-wrap: anywhere; }
+.result .plan-buttons { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0 .5rem; }
+button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
+button.secondary:hover { background: var(--panel); }
+.result .alerts fieldset { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; margin: 0 0 1rem; }
+.result .alerts legend { font-weight: 700; padding: 0 .25rem; }
+.result .alerts .choice { display: flex; gap: .5rem; align-items: center; margin: .25rem 0; }
+.result .alerts .choice input { width: 1.2rem; height: 1.2rem; }
+.result .alerts input[type="email"] { width: 100%; max-width: 28rem; }
+.result .alerts-status[data-state="sent"] { color: var(--ok); font-weight: 700; }
+.result .alerts-status[data-state="problem"] { color: var(--bad); font-weight: 600; }
+form.alert-action { margin: 1rem 0; }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); margin-top: 3rem; }
 footer.site p { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 @media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } thead { display: none; } table, tbody, caption { display: block; } th, td { display: block; border: 0; padding: .2rem .5rem; overflow-wrap: anywhere; } tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; } td.num { white-space: normal; } td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; } }
