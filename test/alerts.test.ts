@@ -312,6 +312,40 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.match(lines.join('\n'), /SMTP_URL/);
     });
 
+    it('asks subscribers to renew after a key rotation, then deletes their subscription', async () => {
+      const watches = watchesOf(await check());
+      assert.equal((await post('/api/v1/alerts/subscriptions', { email: 'rotated@example.org', locale: 'fr', watches })).statusCode, 202);
+      await runtime.runOnce();
+      const confirmation = smtp.received.findLast((m) => m.to.includes('rotated@example.org'));
+      assert.ok(confirmation);
+      const token = linkIn(mailText(confirmation.raw), '/alerts/confirm').searchParams.get('token')!;
+      assert.equal((await post('/api/v1/alerts/confirm', { token })).json<{ status: string }>().status, 'confirmed');
+      assert.equal((await runtime.runOnce()).renewals, 0, 'watches of the serving epoch need no renewal');
+
+      // The same database seen by a process whose index serves the next key epoch.
+      const config = loadConfig({ ...env.env, SMTP_URL: smtp.url });
+      const rotated = await createAlertsRuntime(config, env.services, createLogger({ level: 'silent' }), {
+        baseUrl: () => url,
+        activeEpoch: () => publisher.activeKey().epoch + 1,
+        clock,
+      });
+      try {
+        const before = smtp.received.length;
+        const report = await rotated.runOnce();
+        assert.equal(report.renewals, 1);
+        assert.equal(report.sent, 1);
+        assert.equal((await rotated.runOnce()).renewals, 0, 'asked once');
+        const renewal = smtp.received.slice(before);
+        assert.equal(renewal.length, 1);
+        assert.deepEqual(renewal[0]!.to, ['rotated@example.org']);
+        assert.match(mailText(renewal[0]!.raw), /réinscrivez-vous/);
+        linkIn(mailText(renewal[0]!.raw), '/check');
+        assert.equal((await runtime.status()).subscriptions.active, 0, 'the old subscription is gone');
+      } finally {
+        await rotated.close();
+      }
+    });
+
     it('expires a subscription nobody confirms', async () => {
       const before = (await runtime.status()).subscriptions.pending;
       assert.ok(before > 0);

@@ -10,14 +10,24 @@ Commands:
   status   Subscriptions (pending, active), messages by state, and every message given up on
            with the SMTP server's answer. No address is ever printed.
   run      Once: delete expired pending subscriptions, match newly ingested breaches against the
-           watches, send what is due. Exit code 1 when a message failed for good in this run.
+           watches, ask subscribers whose watches belong to a retired key epoch to subscribe again,
+           send what is due. Exit code 1 when a message failed for good in this run.
 
 Options:
   -h, --help   Show this help.`;
 
 export interface AlertsCommandDeps {
   status(): Promise<AlertsStatus>;
-  runOnce(): Promise<{ expired: number; runs: number; queued: number; sent: number; retried: number; failed: number; dropped: number }>;
+  runOnce(): Promise<{
+    expired: number;
+    runs: number;
+    queued: number;
+    renewals: number;
+    sent: number;
+    retried: number;
+    failed: number;
+    dropped: number;
+  }>;
 }
 
 export async function alertsCommand(args: string[], io: CliIo, deps: AlertsCommandDeps): Promise<number> {
@@ -45,7 +55,7 @@ export async function alertsCommand(args: string[], io: CliIo, deps: AlertsComma
     case 'run': {
       const r = await deps.runOnce();
       io.out(
-        `expired ${r.expired} pending; scanned ${r.runs} ingest run(s), queued ${r.queued} alert(s); sent ${r.sent}, retrying ${r.retried}, failed ${r.failed}, dropped ${r.dropped}`,
+        `expired ${r.expired} pending; scanned ${r.runs} ingest run(s), queued ${r.queued} alert(s) and ${r.renewals} renewal request(s); sent ${r.sent}, retrying ${r.retried}, failed ${r.failed}, dropped ${r.dropped}`,
       );
       return r.failed > 0 ? EXIT.failed : EXIT.ok;
     }

@@ -30,7 +30,7 @@ export interface AlertsRuntime {
   /** One subscription charged to a client address. */
   readonly limiter: RateLimiter;
   /** Expires, scans and delivers once (what each tick of the worker does, and `breachdesk alerts run`). */
-  runOnce(): Promise<{ expired: number; runs: number; queued: number } & DeliveryReport>;
+  runOnce(): Promise<{ expired: number; runs: number; queued: number; renewals: number } & DeliveryReport>;
   status(): Promise<AlertsStatus>;
   /** Starts the periodic worker; a tick never overlaps the previous one. */
   start(): void;
@@ -124,7 +124,7 @@ export async function createAlertsRuntime(
     ticking = true;
     running = runOnce()
       .then((r) => {
-        if (r.queued + r.sent + r.retried + r.failed + r.expired > 0) logger.info(r, 'alerts worker');
+        if (r.queued + r.renewals + r.sent + r.retried + r.failed + r.expired > 0) logger.info(r, 'alerts worker');
       })
       .catch((error: unknown) => logger.error({ err: error }, 'alerts worker tick failed; next tick retries'))
       .finally(() => {

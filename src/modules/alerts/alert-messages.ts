@@ -105,6 +105,48 @@ const ALERT = {
   },
 } as const;
 
+const RENEW = {
+  en: {
+    subject: 'Your breachdesk alerts need renewing',
+    text: (check: string) =>
+      [
+        'breachdesk has changed the key that protects its breach index, as it does from time to time. The values we kept for your alerts were derived with the old key, so they can no longer match anything.',
+        '',
+        `To keep getting alerts, check again and subscribe again: ${check}`,
+        '',
+        'We have deleted your old subscription: your encrypted address and the old values. If you do nothing, you will get no more email from us.',
+      ].join('\n'),
+  },
+  fr: {
+    subject: 'Vos alertes breachdesk doivent être renouvelées',
+    text: (check: string) =>
+      [
+        'breachdesk a changé la clé qui protège son index des fuites, comme il le fait régulièrement. Les valeurs conservées pour vos alertes ont été dérivées avec l’ancienne clé : elles ne peuvent plus correspondre à rien.',
+        '',
+        `Pour continuer à recevoir des alertes, vérifiez à nouveau et réinscrivez-vous : ${check}`,
+        '',
+        'Nous avons supprimé votre ancienne inscription : votre adresse chiffrée et les anciennes valeurs. Si vous ne faites rien, vous ne recevrez plus d’e-mail de notre part.',
+      ].join('\n'),
+  },
+  sv: {
+    subject: 'Dina larm från breachdesk behöver förnyas',
+    text: (check: string) =>
+      [
+        'breachdesk har bytt nyckeln som skyddar indexet över dataintrång, vilket görs med jämna mellanrum. Värdena vi sparade för dina larm härleddes med den gamla nyckeln och kan inte längre matcha något.',
+        '',
+        `Kontrollera igen och anmäl dig på nytt för att fortsätta få larm: ${check}`,
+        '',
+        'Vi har raderat din gamla anmälan: din krypterade adress och de gamla värdena. Om du inte gör något får du inga fler mejl från oss.',
+      ].join('\n'),
+  },
+} as const;
+
+/** After a key rotation: the old watches cannot match any more; the subscription is deleted once this is sent. */
+export function renewalMail(locale: Locale, checkUrl: string): MailText {
+  const t = RENEW[locale];
+  return { subject: t.subject, text: t.text(checkUrl) };
+}
+
 export function confirmationMail(locale: Locale, confirmUrl: string, expiresInHours: number): MailText {
   const t = CONFIRM[locale];
   return { subject: t.subject, text: t.text(confirmUrl, expiresInHours) };

@@ -1,7 +1,8 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { AlertMessagesTable, DatabaseSchema } from '../../storage/schema.js';
 
-export const MESSAGE_KINDS = ['confirm', 'alert'] as const;
+/** 'renew': the index moved to a new key epoch, so the watches no longer match anything; asks to subscribe again. */
+export const MESSAGE_KINDS = ['confirm', 'alert', 'renew'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** 'skipped': a breach the person was already in when they confirmed; recorded so it is never alerted. */
@@ -74,6 +75,11 @@ export interface AlertsStore {
    * for that breach yet, and marks the run scanned, in one transaction. Returns how many were queued.
    */
   scanRun(run: CompletedRun, at: string, newId: () => string): Promise<number>;
+  /**
+   * Queues one 'renew' message per active subscription none of whose watches belong to `epoch` (the key
+   * epoch the index serves): after a key rotation their watches can never match again. Returns how many.
+   */
+  queueRenewals(epoch: number, at: string, newId: () => string): Promise<number>;
   /** Messages to send now: queued and due, or claimed by a process whose lease ran out. */
   due(now: string, limit: number): Promise<OutboxMessage[]>;
   /** Claims a due message for one sender; false when another process claimed it first. */
@@ -86,10 +92,12 @@ export interface AlertsStore {
   status(): Promise<AlertsStatus>;
 }
 
+const kindOf = (kind: string): MessageKind => ((MESSAGE_KINDS as readonly string[]).includes(kind) ? (kind as MessageKind) : 'alert');
+
 const toMessage = (r: Selectable<AlertMessagesTable>): OutboxMessage => ({
   id: r.id,
   subscriptionId: r.subscription_id,
-  kind: r.kind === 'confirm' ? 'confirm' : 'alert',
+  kind: kindOf(r.kind),
   breachSlug: r.breach_slug,
   state: (MESSAGE_STATES as readonly string[]).includes(r.state) ? (r.state as MessageState) : 'failed',
   attempts: Number(r.attempts),
@@ -293,6 +301,47 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
       });
     },
 
+    async queueRenewals(epoch, at, newId) {
+      const stale = await db
+        .selectFrom('alert_subscriptions as s')
+        .select('s.id')
+        .where('s.state', '=', 'active')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('alert_watches as w')
+                .select('w.subscription_id')
+                .whereRef('w.subscription_id', '=', 's.id')
+                .where('w.epoch', '=', epoch),
+            ),
+          ),
+        )
+        .execute();
+      let queued = 0;
+      for (const { id } of stale) {
+        const inserted = await db
+          .insertInto('alert_messages')
+          .values({
+            id: newId(),
+            subscription_id: id,
+            kind: 'renew',
+            breach_slug: `epoch-${epoch}`,
+            state: 'queued',
+            attempts: 0,
+            next_attempt_at: at,
+            lease_until: null,
+            last_error: null,
+            created_at: at,
+            sent_at: null,
+          })
+          .onConflict((oc) => oc.columns(['subscription_id', 'kind', 'breach_slug']).doNothing())
+          .executeTakeFirst();
+        queued += Number(inserted.numInsertedOrUpdatedRows ?? 0);
+      }
+      return queued;
+    },
+
     async due(now, limit) {
       const rows = await db
         .selectFrom('alert_messages')
@@ -379,7 +428,7 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
         messages,
         failures: failed.map((f) => ({
           id: f.id,
-          kind: f.kind === 'confirm' ? 'confirm' : 'alert',
+          kind: kindOf(f.kind),
           attempts: Number(f.attempts),
           lastError: f.last_error,
         })),

@@ -5,7 +5,7 @@ import { isoInstant } from '../../platform/clock.js';
 import type { Locale } from '../../platform/locale.js';
 import { isLocale } from '../../platform/locale.js';
 import type { Logger } from '../../platform/logger.js';
-import { alertMail, confirmationMail } from './alert-messages.js';
+import { alertMail, confirmationMail, renewalMail } from './alert-messages.js';
 import type { AlertsStatus, AlertsStore, OutboxMessage, Watch } from './alerts.store.js';
 import { afterFailure, SEND_LEASE_MS } from './delivery-policy.js';
 
@@ -84,8 +84,11 @@ export interface Alerts {
   confirm(token: string): Promise<'confirmed' | 'already'>;
   /** Deletes everything about the subscriber; 'gone' when there was nothing left to delete. */
   unsubscribe(token: string): Promise<'deleted' | 'gone'>;
-  /** Deletes expired pending subscriptions, then matches completed ingest runs against the watches. */
-  scan(): Promise<{ expired: number; runs: number; queued: number }>;
+  /**
+   * Deletes expired pending subscriptions, matches completed ingest runs against the watches, and asks
+   * subscribers whose watches belong to a retired key epoch to subscribe again.
+   */
+  scan(): Promise<{ expired: number; runs: number; queued: number; renewals: number }>;
   /** Sends what is due, at most `limit` messages. */
   deliver(limit?: number): Promise<DeliveryReport>;
   status(): Promise<AlertsStatus>;
@@ -124,6 +127,10 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       const text = confirmationMail(locale, links.confirm(tokens.make(message.subscriptionId, 'confirm'), locale), PENDING_TTL_HOURS);
       // A confirmation is not a list message: no unsubscribe header, ignoring it is enough.
       return { to, ...text, headers: { 'Auto-Submitted': 'auto-generated' } };
+    }
+    if (message.kind === 'renew') {
+      // The subscription is deleted once this is sent: there is nothing left to unsubscribe from.
+      return { to, ...renewalMail(locale, links.check(locale)), headers: { 'Auto-Submitted': 'auto-generated' } };
     }
     const text = alertMail(locale, { check: links.check(locale), unsubscribe: links.unsubscribe(unsubscribeToken, locale) });
     return { to, ...text, headers };
@@ -167,6 +174,10 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     }
     await store.markSent(message.id, now());
     logger.info({ message: message.id, kind: message.kind, attempts }, 'alert email sent');
+    if (message.kind === 'renew') {
+      await store.deleteSubscription(message.subscriptionId);
+      logger.info({ subscription: message.subscriptionId }, 'alert subscription deleted after a key rotation; renewal sent');
+    }
     return 'sent';
   };
 
@@ -242,7 +253,9 @@ export function createAlerts(deps: AlertsDeps): Alerts {
         }
         if (batch.length < 100) break;
       }
-      return { expired, runs, queued };
+      const renewals = await store.queueRenewals(deps.activeEpoch(), now(), newId);
+      if (renewals > 0) logger.info({ renewals, epoch: deps.activeEpoch() }, 'alert subscriptions from a retired key epoch asked to renew');
+      return { expired, runs, queued, renewals };
     },
 
     async deliver(limit = 500) {

@@ -15,6 +15,6 @@ export {
   type TokenPurpose,
 } from './alerts.js';
 export { createAlertsStore, MESSAGE_STATES, type AlertsStatus, type AlertsStore, type MessageState } from './alerts.store.js';
-export { alertMail, confirmationMail, type AlertLinks, type MailText } from './alert-messages.js';
+export { alertMail, confirmationMail, renewalMail, type AlertLinks, type MailText } from './alert-messages.js';
 export { afterFailure, MAX_ATTEMPTS, RETRY_DELAYS_MS, SEND_LEASE_MS } from './delivery-policy.js';
 export { registerAlertRoutes, type AlertRoutesOptions } from './alerts.routes.js';
