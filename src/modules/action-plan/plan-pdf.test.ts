@@ -1,13 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 
-import { skipOutsideCi } from '../../../test/support/skip.js';
+import { pdfText, popplerSkipReason, renderPdfPages } from '../../../test/support/pdf.js';
 import type { Locale } from '../../platform/locale.js';
 import { SEED_BREACHES } from '../catalogue/seed-breaches.js';
 import { assessExposure, type ExposureInput } from '../exposure/exposure.js';
@@ -41,9 +40,7 @@ async function embedFonts(): Promise<PdfFonts> {
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-const popplerSkip = skipOutsideCi(
-  spawnSync('pdftoppm', ['-v']).error || spawnSync('pdftotext', ['-v']).error ? 'poppler-utils missing (scripts/ensure-poppler.sh)' : false,
-);
+const popplerSkip = popplerSkipReason();
 
 describe('the plan PDF through poppler', { skip: popplerSkip }, () => {
   let dir = '';
@@ -91,12 +88,14 @@ describe('the plan PDF through poppler', { skip: popplerSkip }, () => {
       const file = join(dir, `plan-${locale}.pdf`);
       writeFileSync(file, pdf);
 
-      execFileSync('pdftoppm', ['-gray', '-r', '30', '-f', '1', '-l', '1', '-singlefile', file, join(dir, `page-${locale}`)]);
-      const dark = darkFraction(readFileSync(join(dir, `page-${locale}.pgm`)));
+      const images = join(dir, `pages-${locale}`);
+      mkdirSync(images);
+      const [first] = await renderPdfPages(file, images, { dpi: 30, firstPageOnly: true });
       // At 30 dpi text is anti-aliased grey: a text page has some ink, a blank one none, a broken one too much.
-      assert.ok(dark > 0.03 && dark < 0.4, `inked pixels on page 1: ${dark}`);
+      assert.ok(first && first.inkShare > 0.03 && first.inkShare < 0.4, `inked pixels on page 1: ${first?.inkShare}`);
+      assert.ok(first.height > first.width, 'portrait');
 
-      const text = collapse(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+      const text = await pdfText(file);
       for (const phrase of expected) assert.ok(text.includes(phrase), `${locale}: "${phrase}" in the text`);
       for (const step of view.steps) assert.ok(text.includes(collapse(step.title)), `${locale}: title of ${step.id}`);
       assert.ok(text.includes(collapse(view.disclaimer)), 'disclaimer');
@@ -113,7 +112,7 @@ describe('the plan PDF through poppler', { skip: popplerSkip }, () => {
     const odd: PlanView = { ...view, title: 'Plan ≥ ✓ 中 Łódź ő', intro: 'Risk ≥ 4 → act\u202fnow' };
     const file = join(dir, 'odd.pdf');
     writeFileSync(file, await renderPlanPdf(odd, { generatedOn: GENERATED_ON }));
-    const text = collapse(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+    const text = await pdfText(file);
     assert.ok(text.includes('Plan >= ? ? ?ódz o'), text.slice(0, 200));
     assert.ok(text.includes('Risk >= 4 -> act'), text.slice(0, 400));
   });
@@ -212,28 +211,3 @@ describe('layout', () => {
     assert.doesNotThrow(() => regular.encodeText(safeText('≥ ✓ 中 𝔘 🙂 ő', regular)));
   });
 });
-
-/** Fraction of inked pixels (darker than light grey) in a binary PGM (P5, 8-bit) image. */
-function darkFraction(pgm: Buffer): number {
-  const header: string[] = [];
-  let offset = 0;
-  while (header.length < 4) {
-    while (/\s/.test(String.fromCharCode(pgm[offset]!))) offset++;
-    if (pgm[offset] === 0x23) {
-      while (pgm[offset] !== 0x0a) offset++;
-      continue;
-    }
-    let token = '';
-    while (!/\s/.test(String.fromCharCode(pgm[offset]!))) token += String.fromCharCode(pgm[offset++]!);
-    header.push(token);
-  }
-  offset++; // the single whitespace after maxval
-  const [magic, w, h, max] = header;
-  assert.equal(magic, 'P5');
-  assert.equal(max, '255');
-  const pixels = pgm.subarray(offset, offset + Number(w) * Number(h));
-  assert.equal(pixels.length, Number(w) * Number(h));
-  let dark = 0;
-  for (const value of pixels) if (value < 192) dark++;
-  return dark / pixels.length;
-}
