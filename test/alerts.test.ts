@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -43,6 +44,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     let person: CrossBreachPerson;
     let files: { almerys: string; chronopost: string };
     const clock = fixedClock('2026-11-27T10:00:00Z');
+    const logStream = new PassThrough();
+    let logText = '';
     const email = 'Camille.Alerte@example.org';
 
     const check = async (): Promise<LookupResult> => {
@@ -89,7 +92,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         0,
       );
       ({ person, files } = crossBreachFiles(dir, readFileSync(viamedis, 'utf8'), readFileSync(chronopostOthers, 'utf8')));
-      const logger = createLogger({ level: 'silent' });
+      const logger = createLogger({ level: 'info', destination: logStream });
+      logStream.on('data', (chunk: Buffer) => {
+        logText += chunk.toString('utf8');
+      });
       publisher = await createLookupPublisher(env.indexing, {
         dir: join(env.dataDir, 'lookup'),
         logger,
@@ -224,6 +230,18 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       });
       assert.match(again.body, /data-outcome="gone"/);
+    });
+
+    it('logs no address, no identifier and no link token', () => {
+      assert.match(logText, /alert email sent/, 'the logs were captured');
+      assert.match(logText, /token=\[redacted\]/, 'the link pages were requested and logged');
+      for (const form of [email, email.toLowerCase(), ...identifierForms(person)]) {
+        assert.ok(!logText.toLowerCase().includes(form.toLowerCase()), `the logs hold "${form}"`);
+      }
+      for (const mail of smtp.received) {
+        for (const token of mailText(mail.raw).match(/token=[A-Za-z0-9._%-]+/g) ?? [])
+          assert.ok(!logText.includes(token), 'a link token is in the logs');
+      }
     });
 
     it('stores the address only sealed, and no identifier, in the database', async () => {

@@ -16,6 +16,11 @@ const tokenFrom = (request: FastifyRequest): string => {
  * every URL in a message cannot confirm or delete anything. POST /alerts/unsubscribe?token=… with the body
  * `List-Unsubscribe=One-Click` is the RFC 8058 one-click unsubscribe mail clients send.
  */
+/** The tokens in these URLs are capabilities (confirm, delete): request logs get the path without them. */
+const logSerializers = {
+  req: (request: FastifyRequest) => ({ method: request.method, url: request.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]') }),
+};
+
 export function registerAlertPageRoutes(app: FastifyInstance, alerts: Alerts): void {
   const act = async (request: FastifyRequest, kind: 'confirm' | 'unsubscribe'): Promise<{ code: number; outcome: AlertOutcome }> => {
     try {
@@ -28,14 +33,14 @@ export function registerAlertPageRoutes(app: FastifyInstance, alerts: Alerts): v
   };
 
   for (const kind of ['confirm', 'unsubscribe'] as const) {
-    app.get(`/alerts/${kind}`, async (request, reply) => {
+    app.get(`/alerts/${kind}`, { logSerializers }, async (request, reply) => {
       const ctx = pageContext(request);
       void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
       const token = tokenFrom(request);
       if (token === '') return reply.code(404).send(renderAlertOutcomePage(ctx, 'invalid'));
       return renderAlertActionPage(ctx, kind, token);
     });
-    app.post(`/alerts/${kind}`, { bodyLimit: 2048 }, async (request, reply) => {
+    app.post(`/alerts/${kind}`, { bodyLimit: 2048, logSerializers }, async (request, reply) => {
       const { code, outcome } = await act(request, kind);
       void reply.code(code).type('text/html; charset=utf-8').header('cache-control', 'no-store');
       return renderAlertOutcomePage(pageContext(request), outcome);
