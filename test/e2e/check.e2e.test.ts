@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page, Request } from 'playwright-core';
+import { PLAN_MESSAGES } from '../../src/modules/action-plan/index.js';
 import { identifierInput, parseEmail, parseFrNir, parseNameDob, parsePhone } from '../../src/modules/identifiers/index.js';
 import { startServer, type RunningServer } from '../../src/main/server.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -223,6 +224,15 @@ describe('"Am I affected?" in Chromium', { skip: await chromiumSkipReason(), tim
         const classes = await match.locator('li[data-class]').evaluateAll((els) => els.map((e) => e.getAttribute('data-class')));
         for (const c of ['fr-nir', 'name', 'date-of-birth', 'email-address', 'phone-number']) assert.ok(classes.includes(c), `${c} listed`);
         assert.equal(await match.locator('a').first().getAttribute('href'), `/breaches/viamedis?lang=${lang}`);
+        // Their action plan, in the page's language, with the Viamedis risks named and the steps for France.
+        assert.equal(await page.locator('#plan-title').textContent(), PLAN_MESSAGES[lang].title);
+        assert.equal(await page.locator('#plan').getAttribute('data-country'), 'FR');
+        const refund = page.locator('#plan li[data-step="check-health-insurance-account"]');
+        assert.equal(await refund.locator('label').textContent(), PLAN_MESSAGES[lang].steps['check-health-insurance-account'].title);
+        assert.match((await refund.locator('.why').first().textContent()) ?? '', /Viamedis/);
+        for (const id of ['guard-identity', 'beware-phishing', 'complain-to-authority']) {
+          assert.equal(await page.locator(`#plan li[data-step="${id}"]`).count(), 1, `${id} in the plan`);
+        }
         // What went over the wire: the page, its script and style, the manifest, one evaluation, a bucket.
         assert.ok(requests.some((r) => r.url.endsWith('/api/v1/oprf/evaluate')));
         assert.ok(requests.some((r) => /\/api\/v1\/lookup\/[0-9a-f]{32}\/[0-9a-f]+\.bin$/.test(r.url)));
@@ -266,12 +276,20 @@ describe('"Am I affected?" in Chromium', { skip: await chromiumSkipReason(), tim
       try {
         const page = await guard.newPage();
         await page.goto(`${origin}/check?lang=${lang}`);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
-        const unlabelled = await page.evaluate(() =>
-          [...document.querySelectorAll('input, select')].filter((e) => !(e as HTMLInputElement).labels?.length).map((e) => e.id),
-        );
-        assert.deepEqual(unlabelled, []);
+        const fits = async (when: string) => {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px ${when}`);
+          const unlabelled = await page.evaluate(() =>
+            [...document.querySelectorAll('input, select')].filter((e) => !(e as HTMLInputElement).labels?.length).map((e) => e.id),
+          );
+          assert.deepEqual(unlabelled, [], `unlabelled controls ${when}`);
+        };
+        await fits('before a check');
+        // The result, with the plan's checklist, must fit and be labelled too.
+        await fillForm(page, inBreach[4]!);
+        await page.locator('#check-form button[type="submit"]').click();
+        await page.locator('#plan').waitFor();
+        await fits('with the result and the plan');
         guard.assertClean();
       } finally {
         await guard.close();
