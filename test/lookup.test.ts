@@ -231,6 +231,32 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.match(found.text, /Found in 1 breach:\n {2}viamedis: French social security number \(NIR\), /);
       assert.match(found.text, /found by frNir;/);
       assert.ok(!found.text.includes(person.nir), 'the output does not repeat the identifier');
+      // The plan, in Swedish for Sweden, as text and as a PDF written here.
+      const pdf = join(dir, 'plan.pdf');
+      const planned = await run([
+        '--nir',
+        person.nir,
+        '--server',
+        served.url,
+        '--plan',
+        '--lang',
+        'sv',
+        '--country',
+        'SE',
+        '--plan-pdf',
+        pdf,
+      ]);
+      assert.equal(planned.code, 0, planned.text);
+      assert.match(planned.text, /Din handlingsplan efter en dataläcka/);
+      assert.match(planned.text, /\[ \] Skydda dig mot lån och avtal i ditt namn/);
+      assert.match(planned.text, /bedrägerispärr/);
+      assert.ok(!planned.text.includes(person.nir));
+      assert.equal(readFileSync(pdf).subarray(0, 5).toString('latin1'), '%PDF-');
+      const badPath = await run(['--nir', person.nir, '--server', served.url, '--plan-pdf', join(dir, 'no-such-dir', 'plan.pdf')]);
+      assert.equal(badPath.code, 1);
+      assert.match(badPath.text, /OUTPUT_FILE_UNWRITABLE/);
+      const badLang = await run(['--nir', person.nir, '--server', served.url, '--plan', '--lang', 'de']);
+      assert.equal(badLang.code, 2);
       const outsider = await run(['--nir', notInBreach[1]!.nir, '--server', served.url, '--json']);
       assert.equal(outsider.code, 0);
       assert.deepEqual((JSON.parse(outsider.text) as { matches: unknown[] }).matches, []);
