@@ -330,6 +330,33 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.match(lines.join('\n'), /SMTP_URL/);
     });
 
+    it('sends each message once when two workers deliver at the same time', async () => {
+      const watches = watchesOf(await check());
+      const addresses = Array.from({ length: 12 }, (_, i) => `pair-${i}@example.org`);
+      for (const address of addresses) {
+        assert.equal((await post('/api/v1/alerts/subscriptions', { email: address, locale: 'en', watches })).statusCode, 202);
+      }
+      const second = await createAlertsRuntime(
+        loadConfig({ ...env.env, SMTP_URL: smtp.url }),
+        env.services,
+        createLogger({ level: 'silent' }),
+        {
+          baseUrl: () => url,
+          activeEpoch: () => publisher.activeKey().epoch,
+          clock,
+        },
+      );
+      try {
+        const [a, b] = await Promise.all([runtime.runOnce(), second.runOnce()]);
+        assert.equal(a.sent + b.sent, addresses.length);
+      } finally {
+        await second.close();
+      }
+      for (const address of addresses) {
+        assert.equal(smtp.received.filter((m) => m.to.includes(address)).length, 1, `${address} got exactly one confirmation`);
+      }
+    });
+
     it('asks subscribers to renew after a key rotation, then deletes their subscription', async () => {
       const watches = watchesOf(await check());
       assert.equal((await post('/api/v1/alerts/subscriptions', { email: 'rotated@example.org', locale: 'fr', watches })).statusCode, 202);
