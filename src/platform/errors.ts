@@ -38,6 +38,11 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'RATE_LIMIT_UNAVAILABLE',
   'ALERT_TOKEN_INVALID',
+  'FORBIDDEN',
+  'CSRF_INVALID',
+  'SIGN_IN_LOCKED',
+  'ORGANISATION_NOT_FOUND',
+  'ORGANISATION_CONFLICT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -19,6 +19,11 @@ export interface DatabaseSchema {
   alert_watches: AlertWatchesTable;
   alert_messages: AlertMessagesTable;
   alert_scanned_runs: AlertScannedRunsTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  user_tokens: UserTokensTable;
 }
 
 export interface BreachesTable {
@@ -64,6 +69,8 @@ export interface AuditLogTable {
   subject_id: string;
   /** JSON object: what changed. Never a raw personal identifier. */
   details: string;
+  /** The organisation the change belongs to (its desk); null for the public catalogue and the platform. */
+  organisation_id: string | null;
 }
 
 export interface ApiKeysTable {
@@ -205,4 +212,56 @@ export interface AlertScannedRunsTable {
   run_id: string;
   scanned_at: string;
   queued: number;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  slug: string;
+  name: string;
+  /** ISO 3166-1 alpha-2: where the organisation is established (its lead supervisory authority). */
+  country: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  /** argon2id, PHC string format. */
+  password_hash: string;
+  created_at: string;
+  failed_sign_ins: number;
+  locked_until: string | null;
+}
+
+export interface MembershipsTable {
+  organisation_id: string;
+  user_id: string;
+  /** 'owner' | 'dpo' | 'analyst' | 'read-only' */
+  role: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  /** SHA-256 of the session secret (hex). */
+  secret_hash: string;
+  user_id: string;
+  /** The synchroniser token forms and JSON writes must echo. */
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface UserTokensTable {
+  id: string;
+  secret_hash: string;
+  user_id: string;
+  /** A token acts in one organisation, with its user's role there at the time of use. */
+  organisation_id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }

@@ -1,6 +1,6 @@
 /**
  * Who did what to which thing, and what changed. `actor` names a principal, never a person's identifier:
- * `api-key:<key id>`, `cli:<os user>`, `system:seed`.
+ * `api-key:<key id>`, `cli:<os user>`, `system:seed`, `user:<user id>`, `token:<token id>`.
  */
 export interface AuditEntry {
   readonly actor: string;
@@ -8,6 +8,8 @@ export interface AuditEntry {
   readonly subjectType: string;
   readonly subjectId: string;
   readonly details: Readonly<Record<string, unknown>>;
+  /** The organisation whose desk the change belongs to; absent for the public catalogue and the platform. */
+  readonly organisationId?: string | null;
 }
 
 export interface AuditRecord extends AuditEntry {
@@ -16,6 +18,8 @@ export interface AuditRecord extends AuditEntry {
 }
 
 export interface AuditQuery {
+  /** Only this organisation's entries (a desk never reads another's history). */
+  readonly organisationId?: string;
   readonly subjectType?: string;
   readonly subjectId?: string;
   readonly limit?: number;

@@ -17,12 +17,14 @@ export async function appendAudit(db: Kysely<DatabaseSchema>, record: AuditRecor
       subject_type: record.subjectType,
       subject_id: record.subjectId,
       details: JSON.stringify(record.details),
+      organisation_id: record.organisationId ?? null,
     })
     .execute();
 }
 
 export async function listAudit(db: Kysely<DatabaseSchema>, query: AuditQuery = {}): Promise<AuditRecord[]> {
   let q = db.selectFrom('audit_log').selectAll();
+  if (query.organisationId !== undefined) q = q.where('organisation_id', '=', query.organisationId);
   if (query.subjectType !== undefined) q = q.where('subject_type', '=', query.subjectType);
   if (query.subjectId !== undefined) q = q.where('subject_id', '=', query.subjectId);
   const rows = await q
@@ -37,5 +39,6 @@ export async function listAudit(db: Kysely<DatabaseSchema>, query: AuditQuery = 
     subjectType: r.subject_type,
     subjectId: r.subject_id,
     details: JSON.parse(r.details) as AuditEntry['details'],
+    organisationId: r.organisation_id,
   }));
 }

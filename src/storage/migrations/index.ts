@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-catalogue.js';
 import * as m0002 from './0002-lookup-index.js';
 import * as m0003 from './0003-alerts.js';
+import * as m0004 from './0004-organisations.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so that the compiled build and
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-catalogue': m0001,
   '0002-lookup-index': m0002,
   '0003-alerts': m0003,
+  '0004-organisations': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {
