@@ -1,9 +1,11 @@
 #!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { alertsCommand, ALERTS_HELP } from '../cli/alerts-command.js';
 import { apiKeyCommand, API_KEY_HELP } from '../cli/api-key-command.js';
+import { orgCommand, ORG_HELP } from '../cli/org-command.js';
 import { createLookupIndexStore } from '../modules/lookup/index.js';
 import { createAlertsRuntime } from './alerts-runtime.js';
 import { breachCommand, BREACH_HELP } from '../cli/breach-command.js';
@@ -37,6 +39,7 @@ Commands:
   check      Check privately whether identifiers are in a breach (breachdesk check --help).
   export-buckets  Write the look-up index as static files for a CDN (breachdesk export-buckets --help).
   alerts     Alerts about future breaches: status, or match and send once (breachdesk alerts --help).
+  org        Create and list the organisations that use the desk (breachdesk org --help).
 
 Environment:
   DATABASE_URL     postgres://... to use PostgreSQL; unset = SQLite in DATA_DIR.
@@ -70,6 +73,16 @@ Stops cleanly on SIGTERM or Ctrl-C.`;
 const MIGRATE_HELP = `Usage: breachdesk migrate
 
 Applies every pending migration to the configured database (DATABASE_URL, or SQLite in DATA_DIR).`;
+
+/** The first line of standard input (a password given with --password-stdin), without its line ending. */
+async function readFirstStdinLine(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += (chunk as Buffer).toString('utf8');
+    if (text.includes('\n')) break;
+  }
+  return text.split(/\r?\n/)[0] ?? '';
+}
 
 const processIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -149,6 +162,33 @@ export async function runCli(argv: string[], io: CliIo = processIo, env?: Readon
           return await exportCommand(args, io, {
             publish: (dir) =>
               publishToDirectory({ index: indexing.index, epoch: indexing.epoch, key: indexing.key, evaluator: indexing.evaluator, dir }),
+          });
+        } finally {
+          await services.close();
+        }
+      }
+      case 'org': {
+        if (args.length === 0 || args.includes('-h') || args.includes('--help')) {
+          io.out(ORG_HELP);
+          return args.length === 0 ? EXIT.usage : EXIT.ok;
+        }
+        const services = await createServices(config, createLogger({ level: 'warn', destination: process.stderr }));
+        try {
+          return await orgCommand(args, io, {
+            organisations: services.organisations,
+            actor,
+            readStdinLine: readFirstStdinLine,
+            randomPassword: () => randomBytes(15).toString('base64url'),
+            list: async () => {
+              const rows = await services.database.db
+                .selectFrom('organisations as o')
+                .leftJoin('memberships as m', 'm.organisation_id', 'o.id')
+                .select(['o.slug', 'o.name', 'o.country', (eb) => eb.fn.count('m.user_id').as('members')])
+                .groupBy(['o.slug', 'o.name', 'o.country'])
+                .orderBy('o.slug')
+                .execute();
+              return rows.map((r) => ({ slug: r.slug, name: r.name, country: r.country, members: Number(r.members) }));
+            },
           });
         } finally {
           await services.close();

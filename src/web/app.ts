@@ -5,11 +5,14 @@ import { registerCatalogueRoutes } from '../modules/catalogue/index.js';
 import type { ApiKeys } from '../modules/access/index.js';
 import { registerAlertRoutes, type AlertRoutesOptions } from '../modules/alerts/index.js';
 import { registerLookupRoutes, type LookupRoutesOptions } from '../modules/lookup/index.js';
+import { registerOrganisationRoutes, type Organisations } from '../modules/organisations/index.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { MESSAGES } from './i18n.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { registerAlertPageRoutes } from './alert-page-routes.js';
+import { registerConsoleRoutes } from './console-routes.js';
+import { createDeskAuth } from './desk-auth.js';
 import { problemFor } from './problem.js';
 import { renderMessagePage } from './ui/breach-pages.js';
 import { pageContext, registerUiRoutes } from './ui-routes.js';
@@ -30,6 +33,8 @@ export interface AppOptions {
   };
   /** Alerts about future breaches (API, the email links' pages, the form on the check page); absent, none is served. */
   readonly alerts?: AlertRoutesOptions;
+  /** The organisations' desk (console pages and /api/v1/orgs); absent, neither is served. */
+  readonly desk?: { readonly organisations: Organisations; readonly secureCookies: boolean };
 }
 
 /** Builds the HTTP app without listening: tests drive it with `app.inject`, `main/` calls `listen`. */
@@ -127,6 +132,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.alerts) {
     registerAlertRoutes(app, options.alerts);
     registerAlertPageRoutes(app, options.alerts.alerts);
+  }
+  if (options.desk) {
+    const auth = createDeskAuth(options.desk.organisations);
+    registerOrganisationRoutes(app, { organisations: options.desk.organisations, context: (request, slug) => auth.context(request, slug) });
+    registerConsoleRoutes(app, { organisations: options.desk.organisations, auth, secureCookies: options.desk.secureCookies });
   }
   registerUiRoutes(app, {
     catalogue: options.catalogue,

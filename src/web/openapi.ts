@@ -352,6 +352,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...deskPaths(),
       '/api/v1/lookup/manifest': {
         get: {
           operationId: 'lookupManifest',
@@ -412,6 +413,150 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `breachdesk api-key create`.' },
         apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+        deskToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            "A personal desk token (`bdt_…`) made in the console or with POST /api/v1/orgs/{org}/tokens. It acts in its organisation with its user's role. The console's session cookie works too; writes with the cookie must send the session's `x-csrf-token`.",
+        },
+      },
+    },
+  };
+}
+
+/** The organisation desk's API (issue 6): members, personal tokens and the audit log of one organisation. */
+function deskPaths(): Record<string, unknown> {
+  const security = [{ deskToken: [] }];
+  const org = { name: 'org', in: 'path', required: true, schema: { type: 'string' }, description: 'The organisation slug.' };
+  const userId = { name: 'userId', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9A-Z]{26}$' } };
+  const tokenId = { name: 'tokenId', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9A-Z]{26}$' } };
+  const role = { type: 'string', enum: ['owner', 'dpo', 'analyst', 'read-only'] };
+  const member = {
+    type: 'object',
+    properties: { id: { type: 'string' }, email: { type: 'string' }, displayName: { type: 'string' }, role, since: { type: 'string' } },
+  };
+  const tokenInfo = {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      createdAt: { type: 'string' },
+      lastUsedAt: { type: ['string', 'null'] },
+      revokedAt: { type: ['string', 'null'] },
+    },
+  };
+  const common = {
+    '401': problem('No or invalid credentials (AUTH_REQUIRED, AUTH_INVALID).'),
+    '403': problem('The role does not allow it (FORBIDDEN), or a cookie write without its anti-forgery token (CSRF_INVALID).'),
+    '404': problem('No such organisation that you belong to, or no such record in it (ORGANISATION_NOT_FOUND).'),
+  };
+  const ok = (description: string, schema: unknown) => ({ description, content: json(schema) });
+  const status = (value: string) => ok(value, { type: 'object', properties: { status: { type: 'string', enum: [value] } } });
+  return {
+    '/api/v1/orgs/{org}': {
+      get: {
+        operationId: 'deskOrganisation',
+        summary: 'The organisation and your role in it',
+        security,
+        parameters: [org],
+        responses: {
+          '200': ok('The organisation.', { type: 'object', properties: { organisation: { type: 'object' }, role } }),
+          ...common,
+        },
+      },
+    },
+    '/api/v1/orgs/{org}/members': {
+      get: {
+        operationId: 'deskMembers',
+        summary: 'The members and their roles',
+        security,
+        parameters: [org],
+        responses: { '200': ok('Members.', { type: 'object', properties: { members: { type: 'array', items: member } } }), ...common },
+      },
+      post: {
+        operationId: 'deskAddMember',
+        summary: 'Add a member (owners only); a new user needs an initial password of 12 characters or more',
+        security,
+        parameters: [org],
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['email', 'role'],
+            properties: { email: { type: 'string' }, displayName: { type: 'string' }, role, password: { type: 'string' } },
+          }),
+        },
+        responses: {
+          '201': ok('Added.', { type: 'object', properties: { member } }),
+          '400': problem('Invalid fields (VALIDATION_FAILED).'),
+          '409': problem('Already a member (ORGANISATION_CONFLICT).'),
+          ...common,
+        },
+      },
+    },
+    '/api/v1/orgs/{org}/members/{userId}': {
+      patch: {
+        operationId: 'deskChangeRole',
+        summary: "Change a member's role (owners only; the last owner stays owner)",
+        security,
+        parameters: [org, userId],
+        requestBody: {
+          required: true,
+          content: json({ type: 'object', additionalProperties: false, required: ['role'], properties: { role } }),
+        },
+        responses: { '200': status('changed'), '409': problem('The last owner (ORGANISATION_CONFLICT).'), ...common },
+      },
+      delete: {
+        operationId: 'deskRemoveMember',
+        summary: 'Remove a member (owners only); their tokens here are revoked',
+        security,
+        parameters: [org, userId],
+        responses: { '200': status('removed'), '409': problem('The last owner (ORGANISATION_CONFLICT).'), ...common },
+      },
+    },
+    '/api/v1/orgs/{org}/tokens': {
+      get: {
+        operationId: 'deskTokens',
+        summary: 'Your personal API tokens in this organisation',
+        security,
+        parameters: [org],
+        responses: {
+          '200': ok('Tokens (never their secrets).', { type: 'object', properties: { tokens: { type: 'array', items: tokenInfo } } }),
+          ...common,
+        },
+      },
+      post: {
+        operationId: 'deskCreateToken',
+        summary: 'Create a personal API token; the token is in this response only',
+        security,
+        parameters: [org],
+        requestBody: {
+          required: true,
+          content: json({ type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string' } } }),
+        },
+        responses: { '201': ok('Created.', { type: 'object', properties: { token: { type: 'string' }, info: tokenInfo } }), ...common },
+      },
+    },
+    '/api/v1/orgs/{org}/tokens/{tokenId}': {
+      delete: {
+        operationId: 'deskRevokeToken',
+        summary: 'Revoke one of your tokens',
+        security,
+        parameters: [org, tokenId],
+        responses: { '200': status('revoked'), ...common },
+      },
+    },
+    '/api/v1/orgs/{org}/audit': {
+      get: {
+        operationId: 'deskAudit',
+        summary: "The organisation's audit log, newest first (owners and DPOs)",
+        security,
+        parameters: [org],
+        responses: {
+          '200': ok('Entries.', { type: 'object', properties: { entries: { type: 'array', items: { type: 'object' } } } }),
+          ...common,
+        },
       },
     },
   };

@@ -16,3 +16,4 @@ export {
   type UserInfo,
 } from './organisations.js';
 export { can, isRole, PERMISSIONS, ROLES, type Permission, type Role } from './roles.js';
+export { registerOrganisationRoutes, type OrganisationRoutesOptions } from './organisations.routes.js';

@@ -75,6 +75,8 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const COUNTRY = /^[A-Z]{2}$/;
+/** Console paths that an organisation's slug would shadow (/console/{slug}). */
+const RESERVED_SLUGS: readonly string[] = ['sign-in', 'sign-out'];
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]{2,63}$/;
 const SECRET_FORMAT = /^([0-9A-Z]{26})\.([A-Za-z0-9_-]{43})$/;
 const TOKEN_FORMAT = /^bdt_([0-9A-Z]{26})_([A-Za-z0-9_-]{43})$/;
@@ -174,6 +176,7 @@ export function createOrganisations(deps: OrganisationsDeps) {
       const issues: FieldIssue[] = [];
       const slug = typeof input.slug === 'string' ? input.slug.trim() : '';
       if (!SLUG.test(slug)) issues.push({ path: 'slug', message: 'must be lower-case letters, digits and hyphens (1 to 64)' });
+      else if (RESERVED_SLUGS.includes(slug)) issues.push({ path: 'slug', message: `"${slug}" is reserved by the console` });
       const name = checkName(input.name, 'name', issues);
       const country = typeof input.country === 'string' ? input.country.trim().toUpperCase() : '';
       if (!COUNTRY.test(country)) issues.push({ path: 'country', message: 'must be an ISO 3166-1 alpha-2 code (FR, SE, …)' });

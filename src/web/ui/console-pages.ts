@@ -1,0 +1,367 @@
+import type { AuditRecord } from '../../modules/audit/index.js';
+import type { DeskContext, Member, SessionInfo, TokenInfo } from '../../modules/organisations/index.js';
+import { can, ROLES, type Role } from '../../modules/organisations/index.js';
+import type { Locale } from '../../platform/locale.js';
+import { html, type SafeHtml } from './html.js';
+import { href, layout, type PageContext } from './layout.js';
+
+/**
+ * The organisation's console (issue 6): sign-in, the organisations a user belongs to, members and roles,
+ * personal API tokens and the audit log. Plain HTML forms, no script (the CSP forbids it); every form that
+ * changes something carries the session's anti-forgery token.
+ */
+const en = {
+  consoleTitle: 'Organisation desk',
+  signInTitle: 'Sign in to the organisation desk',
+  signInIntro: 'For staff of breached organisations: record incidents, assess them and notify the authority.',
+  email: 'E-mail address',
+  password: 'Password',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  signInFailed: 'Wrong e-mail address or password.',
+  signInLocked: 'Too many wrong passwords. Try again in 15 minutes.',
+  yourOrganisations: 'Your organisations',
+  noOrganisations: 'You do not belong to any organisation yet. Ask an owner to add you.',
+  yourRole: 'Your role',
+  members: 'Members',
+  name: 'Name',
+  role: 'Role',
+  since: 'Since',
+  actions: 'Actions',
+  addMember: 'Add a member',
+  initialPassword: 'Initial password (new users only, at least 12 characters)',
+  add: 'Add',
+  changeRole: 'Change role',
+  remove: 'Remove',
+  tokens: 'API tokens',
+  tokensIntro:
+    'Personal tokens let scripts use the desk API as you, in this organisation, with your role. Send them as "Authorization: Bearer …".',
+  tokenName: 'What the token is for',
+  createToken: 'Create a token',
+  tokenShownOnce: 'Your new token. Copy it now: it is not shown again.',
+  revoke: 'Revoke',
+  revoked: 'revoked',
+  created: 'Created',
+  lastUsed: 'Last used',
+  never: 'never',
+  audit: 'Audit log',
+  when: 'When',
+  who: 'Who',
+  what: 'What',
+  subject: 'Subject',
+  back: 'Back to the organisation',
+  roleNames: { owner: 'Owner', dpo: 'Data protection officer', analyst: 'Analyst', 'read-only': 'Read only' },
+} as const;
+
+type ConsoleMessages = { readonly [K in keyof typeof en]: K extends 'roleNames' ? Readonly<Record<Role, string>> : string };
+
+const fr: ConsoleMessages = {
+  consoleTitle: 'Espace organisation',
+  signInTitle: 'Connexion à l’espace organisation',
+  signInIntro:
+    'Pour le personnel des organismes victimes d’une fuite : enregistrer les violations, les évaluer et les notifier à l’autorité.',
+  email: 'Adresse e-mail',
+  password: 'Mot de passe',
+  signIn: 'Se connecter',
+  signOut: 'Se déconnecter',
+  signInFailed: 'Adresse e-mail ou mot de passe incorrect.',
+  signInLocked: 'Trop de mots de passe erronés. Réessayez dans 15 minutes.',
+  yourOrganisations: 'Vos organisations',
+  noOrganisations: 'Vous n’appartenez encore à aucune organisation. Demandez à un propriétaire de vous ajouter.',
+  yourRole: 'Votre rôle',
+  members: 'Membres',
+  name: 'Nom',
+  role: 'Rôle',
+  since: 'Depuis',
+  actions: 'Actions',
+  addMember: 'Ajouter un membre',
+  initialPassword: 'Mot de passe initial (nouveaux utilisateurs seulement, 12 caractères au moins)',
+  add: 'Ajouter',
+  changeRole: 'Changer le rôle',
+  remove: 'Retirer',
+  tokens: 'Jetons d’API',
+  tokensIntro:
+    'Les jetons personnels permettent à des scripts d’utiliser l’API en votre nom, dans cette organisation, avec votre rôle. Envoyez-les dans « Authorization: Bearer … ».',
+  tokenName: 'Usage du jeton',
+  createToken: 'Créer un jeton',
+  tokenShownOnce: 'Votre nouveau jeton. Copiez-le maintenant : il ne sera plus affiché.',
+  revoke: 'Révoquer',
+  revoked: 'révoqué',
+  created: 'Créé',
+  lastUsed: 'Dernière utilisation',
+  never: 'jamais',
+  audit: 'Journal d’audit',
+  when: 'Quand',
+  who: 'Qui',
+  what: 'Quoi',
+  subject: 'Objet',
+  back: 'Retour à l’organisation',
+  roleNames: { owner: 'Propriétaire', dpo: 'Délégué à la protection des données', analyst: 'Analyste', 'read-only': 'Lecture seule' },
+};
+
+const sv: ConsoleMessages = {
+  consoleTitle: 'Organisationens skrivbord',
+  signInTitle: 'Logga in på organisationens skrivbord',
+  signInIntro:
+    'För personal på organisationer som drabbats av ett intrång: registrera incidenter, bedöm dem och anmäl till tillsynsmyndigheten.',
+  email: 'E-postadress',
+  password: 'Lösenord',
+  signIn: 'Logga in',
+  signOut: 'Logga ut',
+  signInFailed: 'Fel e-postadress eller lösenord.',
+  signInLocked: 'För många felaktiga lösenord. Försök igen om 15 minuter.',
+  yourOrganisations: 'Dina organisationer',
+  noOrganisations: 'Du tillhör ingen organisation ännu. Be en ägare att lägga till dig.',
+  yourRole: 'Din roll',
+  members: 'Medlemmar',
+  name: 'Namn',
+  role: 'Roll',
+  since: 'Sedan',
+  actions: 'Åtgärder',
+  addMember: 'Lägg till en medlem',
+  initialPassword: 'Första lösenord (bara nya användare, minst 12 tecken)',
+  add: 'Lägg till',
+  changeRole: 'Byt roll',
+  remove: 'Ta bort',
+  tokens: 'API-nycklar',
+  tokensIntro:
+    'Personliga nycklar låter skript använda API:et som du, i den här organisationen, med din roll. Skicka dem som "Authorization: Bearer …".',
+  tokenName: 'Vad nyckeln används till',
+  createToken: 'Skapa en nyckel',
+  tokenShownOnce: 'Din nya nyckel. Kopiera den nu: den visas inte igen.',
+  revoke: 'Återkalla',
+  revoked: 'återkallad',
+  created: 'Skapad',
+  lastUsed: 'Senast använd',
+  never: 'aldrig',
+  audit: 'Granskningslogg',
+  when: 'När',
+  who: 'Vem',
+  what: 'Vad',
+  subject: 'Objekt',
+  back: 'Tillbaka till organisationen',
+  roleNames: { owner: 'Ägare', dpo: 'Dataskyddsombud', analyst: 'Analytiker', 'read-only': 'Endast läsning' },
+};
+
+export const CONSOLE_MESSAGES: Readonly<Record<Locale, ConsoleMessages>> = { en, fr, sv };
+
+const csrfField = (session: SessionInfo | null): SafeHtml | string =>
+  session ? html`<input type="hidden" name="_csrf" value="${session.csrfToken}" />` : '';
+
+function signOutForm(ctx: PageContext, session: SessionInfo): SafeHtml {
+  const m = CONSOLE_MESSAGES[ctx.locale];
+  return html`<form method="post" action="/console/sign-out?lang=${ctx.locale}" class="inline">
+    ${csrfField(session)}<button type="submit" class="secondary">${m.signOut}</button>
+  </form>`;
+}
+
+export function renderSignInPage(ctx: PageContext, problem: 'failed' | 'locked' | null): string {
+  const m = CONSOLE_MESSAGES[ctx.locale];
+  return layout(
+    ctx,
+    m.signInTitle,
+    html`<h1>${m.signInTitle}</h1>
+      <p>${m.signInIntro}</p>
+      ${problem ? html`<p class="problem" role="alert">${problem === 'locked' ? m.signInLocked : m.signInFailed}</p>` : ''}
+      <form method="post" action="/console/sign-in?lang=${ctx.locale}" class="check desk-form">
+        <div class="field">
+          <label for="email">${m.email}</label>
+          <input id="email" name="email" type="email" autocomplete="username" required />
+        </div>
+        <div class="field">
+          <label for="password">${m.password}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required />
+        </div>
+        <button type="submit">${m.signIn}</button>
+      </form>`,
+  );
+}
+
+export function renderConsoleHome(ctx: PageContext, session: SessionInfo): string {
+  const m = CONSOLE_MESSAGES[ctx.locale];
+  return layout(
+    ctx,
+    m.consoleTitle,
+    html`<h1>${m.consoleTitle}</h1>
+      <p>${session.user.displayName} (${session.user.email}) ${signOutForm(ctx, session)}</p>
+      <h2>${m.yourOrganisations}</h2>
+      ${
+        session.memberships.length === 0
+          ? html`<p>${m.noOrganisations}</p>`
+          : html`<ul class="orgs">
+              ${session.memberships.map(
+                (ms) =>
+                  html`<li>
+                    <a href="${href(ctx, `/console/${ms.organisation.slug}`)}">${ms.organisation.name}</a> — ${m.roleNames[ms.role]}
+                  </li>`,
+              )}
+            </ul>`
+      }`,
+  );
+}
+
+export function renderOrganisationPage(
+  ctx: PageContext,
+  desk: DeskContext & { session: SessionInfo | null },
+  members: readonly Member[],
+): string {
+  const m = CONSOLE_MESSAGES[ctx.locale];
+  const manage = can(desk.role, 'members.manage');
+  const base = `/console/${desk.organisation.slug}`;
+  const roleSelect = (id: string, current: Role | null) =>
+    html`<select id="${id}" name="role">
+      ${ROLES.map((r) => html`<option value="${r}" ${r === current ? html`selected` : ''}>${m.roleNames[r]}</option>`)}
+    </select>`;
+  return layout(
+    ctx,
+    desk.organisation.name,
+    html`<h1>${desk.organisation.name}</h1>
+      <p>
+        ${m.yourRole}: <strong data-role="${desk.role}">${m.roleNames[desk.role]}</strong> ·
+        <a href="${href(ctx, '/console')}">${m.yourOrganisations}</a> ${desk.session ? signOutForm(ctx, desk.session) : ''}
+      </p>
+      <nav class="desk-nav" aria-label="${m.consoleTitle}">
+        <ul>
+          ${can(desk.role, 'tokens.own') ? html`<li><a href="${href(ctx, `${base}/tokens`)}">${m.tokens}</a></li>` : ''}
+          ${can(desk.role, 'audit.read') ? html`<li><a href="${href(ctx, `${base}/audit`)}">${m.audit}</a></li>` : ''}
+        </ul>
+      </nav>
+      <h2>${m.members}</h2>
+      <table class="members">
+        <thead>
+          <tr>
+            <th scope="col">${m.name}</th>
+            <th scope="col">${m.email}</th>
+            <th scope="col">${m.role}</th>
+            <th scope="col">${m.since}</th>
+            ${manage ? html`<th scope="col">${m.actions}</th>` : ''}
+          </tr>
+        </thead>
+        <tbody>
+          ${members.map(
+            (member) =>
+              html`<tr data-member="${member.id}">
+                <td data-label="${m.name}">${member.displayName}</td>
+                <td data-label="${m.email}">${member.email}</td>
+                <td data-label="${m.role}">${m.roleNames[member.role]}</td>
+                <td data-label="${m.since}">${member.since.slice(0, 10)}</td>
+                ${
+                  manage
+                    ? html`<td data-label="${m.actions}">
+                        <form method="post" action="${base}/members/${member.id}/role?lang=${ctx.locale}" class="inline">
+                          ${csrfField(desk.session)}<label class="visually-hidden" for="role-${member.id}">${m.changeRole}</label>
+                          ${roleSelect(`role-${member.id}`, member.role)}<button type="submit" class="secondary">${m.changeRole}</button>
+                        </form>
+                        <form method="post" action="${base}/members/${member.id}/remove?lang=${ctx.locale}" class="inline">
+                          ${csrfField(desk.session)}<button type="submit" class="secondary">${m.remove}</button>
+                        </form>
+                      </td>`
+                    : ''
+                }
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${
+        manage
+          ? html`<h2>${m.addMember}</h2>
+              <form method="post" action="${base}/members?lang=${ctx.locale}" class="check desk-form">
+                ${csrfField(desk.session)}
+                <div class="field">
+                  <label for="new-email">${m.email}</label><input id="new-email" name="email" type="email" required />
+                </div>
+                <div class="field"><label for="new-name">${m.name}</label><input id="new-name" name="displayName" type="text" /></div>
+                <div class="field"><label for="new-role">${m.role}</label>${roleSelect('new-role', 'analyst')}</div>
+                <div class="field">
+                  <label for="new-password">${m.initialPassword}</label
+                  ><input id="new-password" name="password" type="password" autocomplete="new-password" />
+                </div>
+                <button type="submit">${m.add}</button>
+              </form>`
+          : ''
+      }`,
+  );
+}
+
+export function renderTokensPage(
+  ctx: PageContext,
+  desk: DeskContext & { session: SessionInfo | null },
+  tokens: readonly TokenInfo[],
+  fresh: string | null,
+): string {
+  const m = CONSOLE_MESSAGES[ctx.locale];
+  const base = `/console/${desk.organisation.slug}`;
+  return layout(
+    ctx,
+    m.tokens,
+    html`<h1>${m.tokens} · ${desk.organisation.name}</h1>
+      <p>${m.tokensIntro}</p>
+      ${fresh ? html`<p class="notice" role="status">${m.tokenShownOnce}<br /><code id="fresh-token">${fresh}</code></p>` : ''}
+      <table class="tokens">
+        <thead>
+          <tr>
+            <th scope="col">${m.name}</th>
+            <th scope="col">${m.created}</th>
+            <th scope="col">${m.lastUsed}</th>
+            <th scope="col">${m.actions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${tokens.map(
+            (t) =>
+              html`<tr data-token="${t.id}">
+                <td data-label="${m.name}">${t.name}</td>
+                <td data-label="${m.created}">${t.createdAt.slice(0, 10)}</td>
+                <td data-label="${m.lastUsed}">${t.lastUsedAt?.slice(0, 16) ?? m.never}</td>
+                <td data-label="${m.actions}">
+                  ${
+                    t.revokedAt
+                      ? m.revoked
+                      : html`<form method="post" action="${base}/tokens/${t.id}/revoke?lang=${ctx.locale}" class="inline">
+                          ${csrfField(desk.session)}<button type="submit" class="secondary">${m.revoke}</button>
+                        </form>`
+                  }
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <form method="post" action="${base}/tokens?lang=${ctx.locale}" class="check desk-form">
+        ${csrfField(desk.session)}
+        <div class="field"><label for="token-name">${m.tokenName}</label><input id="token-name" name="name" type="text" required /></div>
+        <button type="submit">${m.createToken}</button>
+      </form>
+      <p><a href="${href(ctx, base)}">${m.back}</a></p>`,
+  );
+}
+
+export function renderAuditPage(ctx: PageContext, desk: DeskContext, entries: readonly AuditRecord[]): string {
+  const m = CONSOLE_MESSAGES[ctx.locale];
+  return layout(
+    ctx,
+    m.audit,
+    html`<h1>${m.audit} · ${desk.organisation.name}</h1>
+      <table class="audit">
+        <thead>
+          <tr>
+            <th scope="col">${m.when}</th>
+            <th scope="col">${m.who}</th>
+            <th scope="col">${m.what}</th>
+            <th scope="col">${m.subject}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${entries.map(
+            (e) =>
+              html`<tr>
+                <td data-label="${m.when}">${e.occurredAt}</td>
+                <td data-label="${m.who}">${e.actor}</td>
+                <td data-label="${m.what}">${e.action}</td>
+                <td data-label="${m.subject}">${e.subjectType} ${e.subjectId}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p><a href="${href(ctx, `/console/${desk.organisation.slug}`)}">${m.back}</a></p>`,
+  );
+}
