@@ -99,6 +99,12 @@ button.secondary:hover { background: var(--panel); }
 .result .alerts-status[data-state="sent"] { color: var(--ok); font-weight: 700; }
 .result .alerts-status[data-state="problem"] { color: var(--bad); font-weight: 600; }
 form.alert-action { margin: 1rem 0; }
+form.inline { display: inline-flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .15rem .4rem .15rem 0; }
+form.inline select { font: inherit; padding: .3rem; max-width: 100%; }
+#fresh-token { display: block; overflow-wrap: anywhere; background: var(--panel); padding: .5rem; margin-top: .5rem; user-select: all; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.desk-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; padding: 0; }
+.problem { color: var(--bad); font-weight: 600; }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); margin-top: 3rem; }
 footer.site p { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 @media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } thead { display: none; } table, tbody, caption { display: block; } th, td { display: block; border: 0; padding: .2rem .5rem; overflow-wrap: anywhere; } tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; } td.num { white-space: normal; } td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; } }
