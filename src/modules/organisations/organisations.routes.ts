@@ -14,7 +14,12 @@ const orgParams = z.object({ org: z.string().min(1).max(64) });
 const memberParams = orgParams.extend({ userId: z.string().regex(/^[0-9A-Z]{26}$/, 'a user id') });
 const tokenParams = orgParams.extend({ tokenId: z.string().regex(/^[0-9A-Z]{26}$/, 'a token id') });
 const addMemberBody = z
-  .object({ email: z.string().max(254), displayName: z.string().max(200).optional(), role: z.enum(ROLES), password: z.string().max(256).optional() })
+  .object({
+    email: z.string().max(254),
+    displayName: z.string().max(200).optional(),
+    role: z.enum(ROLES),
+    password: z.string().max(256).optional(),
+  })
   .strict();
 const roleBody = z.object({ role: z.enum(ROLES) }).strict();
 const tokenBody = z.object({ name: z.string().max(100) }).strict();
