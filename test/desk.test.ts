@@ -12,6 +12,7 @@ import { createArgon2PasswordHasher } from '../src/adapters/argon2-password-hash
 import { createCatalogue, createCatalogueStore } from '../src/modules/catalogue/index.js';
 import { createApiKeys } from '../src/modules/access/index.js';
 import { createOrganisations, type Organisations } from '../src/modules/organisations/index.js';
+import { createIncidents } from '../src/modules/incidents/index.js';
 import { systemClock } from '../src/platform/clock.js';
 import { newId } from '../src/platform/ids.js';
 import { createLogger } from '../src/platform/logger.js';
@@ -56,6 +57,7 @@ for (const { name, skip, create } of await testDatabases()) {
       return JSON.stringify({
         members: await d.selectFrom('memberships').selectAll().orderBy('user_id').execute(),
         tokens: await d.selectFrom('user_tokens').select(['id', 'revoked_at']).orderBy('id').execute(),
+        incidents: await d.selectFrom('incidents').select(['id', 'revision', 'document']).orderBy('id').execute(),
         audit: (
           await d
             .selectFrom('audit_log')
@@ -75,7 +77,11 @@ for (const { name, skip, create } of await testDatabases()) {
         apiKeys: createApiKeys({ db: db.handle.db, clock: systemClock, newId, randomBytes }),
         logger,
         checkDatabase: async () => undefined,
-        desk: { organisations: orgs, secureCookies: true },
+        desk: {
+          organisations: orgs,
+          incidents: createIncidents({ db: db.handle.db, clock: systemClock, newId, organisations: orgs }),
+          secureCookies: true,
+        },
       });
       await orgs.createOrganisation(
         { slug: 'viamedis', name: 'Viamedis', country: 'FR' },
@@ -188,14 +194,33 @@ for (const { name, skip, create } of await testDatabases()) {
           payload: { name: 'target' },
         })
       ).json<{ info: { id: string } }>().info.id;
-      const ids: Record<string, string> = { org: 'viamedis', userId: target.id, tokenId: viamedisToken };
+      const incident = await app.inject({
+        method: 'POST',
+        url: '/api/v1/orgs/viamedis/incidents',
+        headers: { cookie: viamedisOwner.cookie, 'x-csrf-token': viamedisOwner.csrf, 'content-type': 'application/json' },
+        payload: { title: 'Intrusion chez un tiers payant', timeline: { awarenessAt: '2026-01-29T10:00:00Z' } },
+      });
+      assert.equal(incident.statusCode, 201, incident.body);
+      const ids: Record<string, string> = {
+        org: 'viamedis',
+        userId: target.id,
+        tokenId: viamedisToken,
+        id: incident.json<{ incident: { id: string } }>().incident.id,
+      };
       const routes = registeredRoutes(app).filter((r) => / \/(console|api\/v1\/orgs)\/:org/.test(r));
       assert.ok(routes.length >= 16, `every desk route is swept (${routes.length})`);
       const before = await snapshot();
       for (const route of routes) {
         const [method, pattern] = route.split(' ') as [string, string];
         const url = pattern.replace(/:(\w+)/g, (_, p: string) => ids[p] ?? 'X');
-        const payloads = { role: 'read-only', email: 'intruder@almerys.example', name: 'x', password: PASSWORD, displayName: 'I' };
+        const payloads = {
+          role: 'read-only',
+          email: 'intruder@almerys.example',
+          name: 'x',
+          password: PASSWORD,
+          displayName: 'I',
+          title: 'Overwritten',
+        };
         const asSession = await app.inject({
           method: method as 'GET',
           url,
@@ -203,6 +228,7 @@ for (const { name, skip, create } of await testDatabases()) {
             cookie: almerysOwner.cookie,
             'x-csrf-token': almerysOwner.csrf,
             'content-type': url.startsWith('/api/') ? 'application/json' : 'application/x-www-form-urlencoded',
+            'if-match': '"1"',
           },
           payload: url.startsWith('/api/') ? JSON.stringify(payloads) : form({ ...payloads, _csrf: almerysOwner.csrf }),
         });
@@ -216,7 +242,7 @@ for (const { name, skip, create } of await testDatabases()) {
           const asToken = await app.inject({
             method: method as 'GET',
             url,
-            headers: { authorization: `Bearer ${almerysToken}`, 'content-type': 'application/json' },
+            headers: { authorization: `Bearer ${almerysToken}`, 'content-type': 'application/json', 'if-match': '"1"' },
             payload: JSON.stringify(payloads),
           });
           assert.equal(asToken.statusCode, 404, `${route} with another organisation's token`);

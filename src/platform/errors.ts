@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'SIGN_IN_LOCKED',
   'ORGANISATION_NOT_FOUND',
   'ORGANISATION_CONFLICT',
+  'INCIDENT_NOT_FOUND',
+  'INCIDENT_CONFLICT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

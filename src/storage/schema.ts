@@ -24,6 +24,8 @@ export interface DatabaseSchema {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   user_tokens: UserTokensTable;
+  incidents: IncidentsTable;
+  incident_notifications: IncidentNotificationsTable;
 }
 
 export interface BreachesTable {
@@ -264,4 +266,33 @@ export interface UserTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+export interface IncidentsTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  /** When the controller became aware: the start of the 72-hour clock (GDPR Art. 33(1)). */
+  awareness_at: string | null;
+  /** When the first notification to the authority was issued. */
+  notified_at: string | null;
+  /** The whole validated incident record as JSON: the source of truth. */
+  document: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentNotificationsTable {
+  id: string;
+  incident_id: string;
+  organisation_id: string;
+  version: number;
+  /** 'initial' | 'follow-up' | 'withdrawal' */
+  kind: string;
+  issued_at: string;
+  /** `user:<id>` or `token:<id>` */
+  issued_by: string;
+  /** The notification as issued (EDPB template structure), JSON. */
+  body: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { incidentDraftSchema } from '../modules/incidents/model/incident.js';
 import { BREACH_SORTS, breachInputSchema, SECTORS } from '../modules/catalogue/index.js';
 import { ERROR_CODES } from '../platform/errors.js';
 
@@ -409,6 +410,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         HibpBreach: jsonSchema(hibpBreachSchema, 'output'),
         DataClass: jsonSchema(dataClassSchema, 'output'),
         Problem: jsonSchema(problemSchema, 'output'),
+        IncidentInput: jsonSchema(incidentDraftSchema, 'input'),
       },
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `breachdesk api-key create`.' },
@@ -429,6 +431,7 @@ function deskPaths(): Record<string, unknown> {
   const security = [{ deskToken: [] }];
   const org = { name: 'org', in: 'path', required: true, schema: { type: 'string' }, description: 'The organisation slug.' };
   const userId = { name: 'userId', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9A-Z]{26}$' } };
+  const incidentId = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9A-Z]{26}$' } };
   const tokenId = { name: 'tokenId', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9A-Z]{26}$' } };
   const role = { type: 'string', enum: ['owner', 'dpo', 'analyst', 'read-only'] };
   const member = {
@@ -545,6 +548,58 @@ function deskPaths(): Record<string, unknown> {
         security,
         parameters: [org, tokenId],
         responses: { '200': status('revoked'), ...common },
+      },
+    },
+    '/api/v1/orgs/{org}/incidents': {
+      get: {
+        operationId: 'deskIncidents',
+        summary: 'The incident register: every incident, notified or not, with its 72-hour clock',
+        security,
+        parameters: [org],
+        responses: {
+          '200': ok('Incidents, newest first.', {
+            type: 'object',
+            properties: { incidents: { type: 'array', items: { type: 'object' } } },
+          }),
+          ...common,
+        },
+      },
+      post: {
+        operationId: 'deskCreateIncident',
+        summary: 'Record an incident (EDPB notification template fields; only the title is required at first)',
+        security,
+        parameters: [org],
+        requestBody: { required: true, content: json(ref('IncidentInput')) },
+        responses: {
+          '201': ok('Recorded; ETag is its revision.', {
+            type: 'object',
+            properties: { incident: { type: 'object' }, revision: { type: 'integer' }, clock: { type: 'object' } },
+          }),
+          '400': problem('Invalid fields, each with its path (VALIDATION_FAILED).'),
+          ...common,
+        },
+      },
+    },
+    '/api/v1/orgs/{org}/incidents/{id}': {
+      get: {
+        operationId: 'deskIncident',
+        summary: 'One incident, its revision (also the ETag) and its 72-hour clock',
+        security,
+        parameters: [org, incidentId],
+        responses: { '200': ok('The incident.', { type: 'object' }), ...common },
+      },
+      put: {
+        operationId: 'deskUpdateIncident',
+        summary: 'Replace the incident record; If-Match must name the revision the edit was made from',
+        security,
+        parameters: [org, incidentId, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, content: json(ref('IncidentInput')) },
+        responses: {
+          '200': ok('Saved; ETag is the new revision.', { type: 'object' }),
+          '400': problem('Invalid fields, or no If-Match (VALIDATION_FAILED).'),
+          '409': problem('Changed since that revision (INCIDENT_CONFLICT): nothing was overwritten.'),
+          ...common,
+        },
       },
     },
     '/api/v1/orgs/{org}/audit': {

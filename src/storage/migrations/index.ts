@@ -3,6 +3,7 @@ import * as m0001 from './0001-catalogue.js';
 import * as m0002 from './0002-lookup-index.js';
 import * as m0003 from './0003-alerts.js';
 import * as m0004 from './0004-organisations.js';
+import * as m0005 from './0005-incidents.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so that the compiled build and
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-lookup-index': m0002,
   '0003-alerts': m0003,
   '0004-organisations': m0004,
+  '0005-incidents': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,160 @@
+// The incident register over HTTP (issue 6 part 2-3), on SQLite and the real PostgreSQL server: the
+// seed breaches recorded by their own organisations' users, field-level validation, the 72-hour clock,
+// and concurrent edits that never overwrite each other.
+import { strict as assert } from 'node:assert';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { createArgon2PasswordHasher } from '../src/adapters/argon2-password-hasher.js';
+import { createApiKeys } from '../src/modules/access/index.js';
+import { createCatalogue, createCatalogueStore } from '../src/modules/catalogue/index.js';
+import { createIncidents } from '../src/modules/incidents/index.js';
+import { createOrganisations } from '../src/modules/organisations/index.js';
+import { fixedClock } from '../src/platform/clock.js';
+import { newId } from '../src/platform/ids.js';
+import { createLogger } from '../src/platform/logger.js';
+import { buildApp } from '../src/web/app.js';
+import { testDatabases, type TestDatabase } from './support/databases.js';
+
+const PASSWORD = 'a long enough passphrase';
+
+/** The five seed breaches as their own organisations would first record them (facts from ../shared/seeds). */
+const SEED_INCIDENTS = [
+  {
+    org: { slug: 'viamedis', name: 'Viamedis', country: 'FR' },
+    body: {
+      title: 'Intrusion dans la plateforme de tiers payant',
+      timeline: { awarenessAt: '2024-01-29T09:00:00Z' },
+      nature: { types: ['confidentiality'], confidentiality: 'exfiltrated' },
+      dataClasses: ['name', 'date-of-birth', 'fr-nir', 'health-insurer', 'marital-status'],
+    },
+  },
+  {
+    org: { slug: 'almerys', name: 'Almerys', country: 'FR' },
+    body: {
+      title: 'Accès frauduleux au portail des professionnels de santé',
+      timeline: { awarenessAt: '2024-01-30T08:00:00Z' },
+      dataClasses: ['date-of-birth', 'fr-nir', 'health-insurer'],
+    },
+  },
+  { org: { slug: 'chronopost', name: 'Chronopost', country: 'FR' }, body: { title: 'Fuite de données de livraison' } },
+  { org: { slug: 'cdc-ircantec', name: 'Caisse des Dépôts', country: 'FR' }, body: { title: 'Ircantec : fuite de données d’affiliés' } },
+  {
+    org: { slug: 'folksam', name: 'Folksam', country: 'SE' },
+    body: { title: 'Personuppgifter till tredje part via spårningsverktyg', dataClasses: ['se-personnummer', 'insurance-products'] },
+  },
+] as const;
+
+for (const { name, skip, create } of await testDatabases()) {
+  describe(`incident register over HTTP (${name})`, { skip, timeout: 120_000 }, () => {
+    let db: TestDatabase;
+    let app: FastifyInstance;
+    const clock = fixedClock('2024-01-30T09:00:00Z');
+    const tokens = new Map<string, string>();
+
+    const call = (method: 'GET' | 'POST' | 'PUT', org: string, path: string, payload?: unknown, headers: Record<string, string> = {}) =>
+      app.inject({
+        method,
+        url: `/api/v1/orgs/${org}${path}`,
+        headers: { authorization: `Bearer ${tokens.get(org)!}`, ...(payload ? { 'content-type': 'application/json' } : {}), ...headers },
+        ...(payload ? { payload: JSON.stringify(payload) } : {}),
+      });
+
+    before(async () => {
+      db = await create();
+      const orgs = createOrganisations({ db: db.handle.db, clock, newId, randomBytes, passwords: createArgon2PasswordHasher() });
+      app = await buildApp({
+        catalogue: createCatalogue({ store: createCatalogueStore(db.handle), clock, newId }),
+        apiKeys: createApiKeys({ db: db.handle.db, clock, newId, randomBytes }),
+        logger: createLogger({ level: 'silent' }),
+        checkDatabase: async () => undefined,
+        desk: {
+          organisations: orgs,
+          incidents: createIncidents({ db: db.handle.db, clock, newId, organisations: orgs }),
+          secureCookies: false,
+        },
+      });
+      for (const { org } of SEED_INCIDENTS) {
+        const { owner } = await orgs.createOrganisation(
+          org,
+          { email: `dpo@${org.slug}.example`, displayName: `DPO ${org.name}`, password: PASSWORD },
+          'cli:test',
+        );
+        const ctx = await orgs.contextFor(owner.id, org.slug, `user:${owner.id}`);
+        tokens.set(org.slug, (await orgs.createToken(ctx, 'test')).token);
+      }
+    });
+
+    after(async () => {
+      await app?.close();
+      await db?.cleanup();
+    });
+
+    it('records the five seed breaches, each in its own organisation', async () => {
+      for (const { org, body } of SEED_INCIDENTS) {
+        const res = await call('POST', org.slug, '/incidents', body);
+        assert.equal(res.statusCode, 201, res.body);
+        assert.equal(res.headers.etag, '"1"');
+        assert.match(String(res.headers.location), new RegExp(`^/api/v1/orgs/${org.slug}/incidents/[0-9A-Z]{26}$`));
+        const listed = (await call('GET', org.slug, '/incidents')).json<{ incidents: { title: string }[] }>().incidents;
+        assert.deepEqual(
+          listed.map((i) => i.title),
+          [body.title],
+          `${org.slug} sees its own incident only`,
+        );
+      }
+    });
+
+    it('runs the 72-hour clock from awareness (GDPR Art. 33(1))', async () => {
+      const clockNow = async (org: string) =>
+        (await call('GET', org, '/incidents')).json<{ incidents: { clock: { state: string; deadline: string | null } }[] }>().incidents[0]!
+          .clock;
+      // Awareness 2024-01-29 09:00, now 2024-01-30 09:00: 48 hours left.
+      let viamedis = await clockNow('viamedis');
+      assert.equal(viamedis.state, 'running');
+      assert.equal(Date.parse(viamedis.deadline!), Date.parse('2024-02-01T09:00:00Z'));
+      assert.equal((await clockNow('chronopost')).state, 'no-awareness-date');
+      clock.advance(30 * 3_600_000);
+      viamedis = await clockNow('viamedis');
+      assert.equal(viamedis.state, 'due-soon');
+      clock.advance(19 * 3_600_000);
+      assert.equal((await clockNow('viamedis')).state, 'overdue');
+      assert.equal((await clockNow('almerys')).state, 'due-soon', 'Almerys became aware later');
+    });
+
+    it('refuses bad records with every field named, and leaves the stored one untouched', async () => {
+      const bad = await call('POST', 'almerys', '/incidents', {
+        title: '',
+        timeline: { occurredFrom: '2024-02-02', awarenessAt: '2024-02-01T12:00:00Z' },
+        dataClasses: ['not-a-class'],
+        colour: 'red',
+      });
+      assert.equal(bad.statusCode, 400);
+      const paths = bad.json<{ errors: { path: string }[] }>().errors.map((e) => e.path);
+      for (const p of ['title', 'dataClasses.0'])
+        assert.ok(
+          paths.some((x) => x.startsWith(p)),
+          `${p} named in ${paths.join(', ')}`,
+        );
+      assert.equal((await call('GET', 'almerys', '/incidents')).json<{ incidents: unknown[] }>().incidents.length, 1);
+    });
+
+    it('never lets one edit silently overwrite another', async () => {
+      const [first] = (await call('GET', 'chronopost', '/incidents')).json<{ incidents: { id: string }[] }>().incidents;
+      const path = `/incidents/${first!.id}`;
+      const a = await call('PUT', 'chronopost', path, { title: 'Fuite de données de livraison (colis)' }, { 'if-match': '"1"' });
+      assert.equal(a.statusCode, 200, a.body);
+      assert.equal(a.headers.etag, '"2"');
+      const b = await call('PUT', 'chronopost', path, { title: 'Fuite (autre version)' }, { 'if-match': '"1"' });
+      assert.equal(b.statusCode, 409);
+      assert.equal(b.json<{ code: string }>().code, 'INCIDENT_CONFLICT');
+      const none = await call('PUT', 'chronopost', path, { title: 'Sans révision' });
+      assert.equal(none.statusCode, 400);
+      const now = (await call('GET', 'chronopost', path)).json<{ incident: { title: string }; revision: number }>();
+      assert.equal(now.incident.title, 'Fuite de données de livraison (colis)');
+      assert.equal(now.revision, 2);
+      // Another organisation's token cannot read it, even with its id.
+      assert.equal((await call('GET', 'folksam', path)).statusCode, 404);
+    });
+  });
+}
