@@ -156,5 +156,81 @@ for (const { name, skip, create } of await testDatabases()) {
       // Another organisation's token cannot read it, even with its id.
       assert.equal((await call('GET', 'folksam', path)).statusCode, 404);
     });
+
+    it('issues the notification to the authority only when complete, asks for the delay reason past 72 hours, and versions it', async () => {
+      const [summary] = (await call('GET', 'viamedis', '/incidents')).json<{ incidents: { id: string }[] }>().incidents;
+      const path = `/incidents/${summary!.id}`;
+      const early = await call('POST', 'viamedis', `${path}/notifications`, { kind: 'initial' });
+      assert.equal(early.statusCode, 422, early.body);
+      const missing = early.json<{ code: string; errors: { path: string }[] }>().errors.map((e) => e.path);
+      for (const p of ['dataSubjects.byCountry', 'contacts.contactPoint', 'consequences', 'measures', 'delayReason']) {
+        assert.ok(
+          missing.some((m) => m.startsWith(p)),
+          `${p} is named as missing: ${missing.join(', ')}`,
+        );
+      }
+      const current = (await call('GET', 'viamedis', path)).json<{ incident: Record<string, unknown>; revision: number }>();
+      const { id: _id, createdAt: _c, modifiedAt: _m, ...draft } = current.incident;
+      const complete = {
+        ...draft,
+        dataSubjects: { byCountry: [{ country: 'FR', people: { precision: 'approximate', count: 33_000_000, atLeast: true } }] },
+        contacts: { contactPoint: { name: 'Délégué à la protection des données', email: 'dpo@viamedis.example' } },
+        consequences: {
+          impacts: ['identity-theft', 'fraud'],
+          description: 'Escroqueries crédibles au remboursement de soins.',
+          severity: 'severe',
+        },
+        measures: { taken: 'Plateforme de tiers payant fermée ; mots de passe des professionnels réinitialisés.' },
+        delayReason: 'Le périmètre des données exposées n’a été établi qu’après l’analyse des journaux.',
+      };
+      const saved = await call('PUT', 'viamedis', path, complete, { 'if-match': `"${current.revision}"` });
+      assert.equal(saved.statusCode, 200, saved.body);
+      const initial = await call('POST', 'viamedis', `${path}/notifications`, { kind: 'initial' });
+      assert.equal(initial.statusCode, 201, initial.body);
+      const first = initial.json<{ version: number; kind: string; body: Record<string, unknown>; changes: unknown[] }>();
+      assert.equal(first.version, 1);
+      assert.deepEqual(first.changes, []);
+
+      const followUpDraft = {
+        ...complete,
+        measures: { ...complete.measures, proposed: 'Authentification forte pour tous les professionnels.' },
+      };
+      const revision = Number((await call('GET', 'viamedis', path)).headers.etag?.replace(/"/g, ''));
+      assert.equal((await call('PUT', 'viamedis', path, followUpDraft, { 'if-match': `"${revision}"` })).statusCode, 200);
+      const followUp = (await call('POST', 'viamedis', `${path}/notifications`, { kind: 'follow-up' })).json<{
+        version: number;
+        changes: { path: string }[];
+      }>();
+      assert.equal(followUp.version, 2);
+      assert.ok(
+        followUp.changes.some((c) => c.path.includes('measures')),
+        'the follow-up says what changed',
+      );
+      const versions = (await call('GET', 'viamedis', `${path}/notifications`)).json<{ notifications: { version: number }[] }>();
+      assert.deepEqual(
+        versions.notifications.map((n) => n.version),
+        [1, 2],
+      );
+      const list = (await call('GET', 'viamedis', '/incidents')).json<{ incidents: { clock: { state: string } }[] }>();
+      assert.equal(list.incidents[0]!.clock.state, 'notified-late');
+    });
+
+    it('exports the Art. 33(5) register of every incident, notified or not, as CSV and JSON', async () => {
+      const csv = await call('GET', 'viamedis', '/register?format=csv');
+      assert.equal(csv.statusCode, 200);
+      assert.match(String(csv.headers['content-type']), /^text\/csv/);
+      assert.match(String(csv.headers['content-disposition']), /register-viamedis\.csv/);
+      const lines = csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      assert.equal(lines.length, 2, 'a header and the one Viamedis incident');
+      assert.match(lines[1]!, /Intrusion dans la plateforme de tiers payant/);
+      const json = (await call('GET', 'chronopost', '/register')).json<{ rows: { title: string }[] }>();
+      assert.deepEqual(
+        json.rows.map((r) => r.title),
+        ['Fuite de données de livraison (colis)'],
+      );
+    });
   });
 }

@@ -71,7 +71,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     ...(alertsRuntime
       ? { alerts: { alerts: alertsRuntime.alerts, rateLimit: (request: FastifyRequest) => alertsRuntime.limiter.consume(request.ip, 1) } }
       : {}),
-    desk: { organisations: services.organisations, incidents: services.incidents, secureCookies: (config.publicBaseUrl ?? '').startsWith('https://') },
+    desk: {
+      organisations: services.organisations,
+      incidents: services.incidents,
+      secureCookies: (config.publicBaseUrl ?? '').startsWith('https://'),
+    },
     checkDatabase: async () => {
       await sql`select 1`.execute(services.database.db);
     },

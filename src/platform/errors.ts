@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   'ORGANISATION_CONFLICT',
   'INCIDENT_NOT_FOUND',
   'INCIDENT_CONFLICT',
+  'NOTIFICATION_INCOMPLETE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

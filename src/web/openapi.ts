@@ -602,6 +602,59 @@ function deskPaths(): Record<string, unknown> {
         },
       },
     },
+    '/api/v1/orgs/{org}/incidents/{id}/notifications': {
+      get: {
+        operationId: 'deskNotifications',
+        summary: 'The notifications issued to the authority for this incident, every version',
+        security,
+        parameters: [org, incidentId],
+        responses: {
+          '200': ok('Versions, oldest first.', {
+            type: 'object',
+            properties: { notifications: { type: 'array', items: { type: 'object' } } },
+          }),
+          ...common,
+        },
+      },
+      post: {
+        operationId: 'deskIssueNotification',
+        summary: 'Issue the next notification to the authority (owners and DPOs), in the EDPB template structure',
+        security,
+        parameters: [org, incidentId],
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['kind'],
+            properties: { kind: { type: 'string', enum: ['initial', 'follow-up', 'withdrawal'] } },
+          }),
+        },
+        responses: {
+          '201': ok('Issued: the notification with what changed since the previous version and what is still missing.', { type: 'object' }),
+          '422': problem('Required content missing, each item with its path (NOTIFICATION_INCOMPLETE).'),
+          ...common,
+        },
+      },
+    },
+    '/api/v1/orgs/{org}/register': {
+      get: {
+        operationId: 'deskRegister',
+        summary: 'The Art. 33(5) register of every incident, notified or not, as JSON or CSV',
+        security,
+        parameters: [
+          org,
+          { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } },
+        ],
+        responses: {
+          '200': {
+            description: 'The register.',
+            content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } },
+          },
+          ...common,
+        },
+      },
+    },
     '/api/v1/orgs/{org}/audit': {
       get: {
         operationId: 'deskAudit',

@@ -4,6 +4,8 @@ import { AppError } from '../../platform/errors.js';
 import { parseOrThrow } from '../../platform/validation.js';
 import type { DeskContext } from '../organisations/index.js';
 import type { Incidents } from './incidents.js';
+import { NOTIFICATION_TYPES } from './model/incident.js';
+import { registerCsv, registerJson } from './model/register.js';
 
 export interface IncidentRoutesOptions {
   readonly incidents: Incidents;
@@ -12,6 +14,8 @@ export interface IncidentRoutesOptions {
 
 const orgParams = z.object({ org: z.string().min(1).max(64) });
 const incidentParams = orgParams.extend({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'an incident id') });
+const notifyBody = z.object({ kind: z.enum(NOTIFICATION_TYPES) }).strict();
+const registerQuery = z.object({ format: z.enum(['csv', 'json']).default('json') });
 
 /** The revision an edit was made from: `If-Match: "3"` (or 3). Required, so no edit overwrites blindly. */
 function expectedRevision(request: FastifyRequest): number {
@@ -53,6 +57,32 @@ export function registerIncidentRoutes(app: FastifyInstance, options: IncidentRo
     const ctx = await ctxOf(request);
     const stored = await incidents.get(ctx, parseOrThrow(incidentParams, request.params, 'path').id);
     return reply.header('etag', `"${stored.revision}"`).send(stored);
+  });
+
+  app.get('/api/v1/orgs/:org/incidents/:id/notifications', async (request) => {
+    const ctx = await ctxOf(request);
+    return { notifications: await incidents.notifications(ctx, parseOrThrow(incidentParams, request.params, 'path').id) };
+  });
+
+  app.post('/api/v1/orgs/:org/incidents/:id/notifications', async (request, reply) => {
+    const ctx = await ctxOf(request);
+    const { id } = parseOrThrow(incidentParams, request.params, 'path');
+    const notification = await incidents.issueNotification(ctx, id, parseOrThrow(notifyBody, request.body, 'body').kind);
+    return reply.code(201).send(notification);
+  });
+
+  app.get('/api/v1/orgs/:org/register', async (request, reply) => {
+    const ctx = await ctxOf(request);
+    const { format } = parseOrThrow(registerQuery, request.query, 'query');
+    const rows = await incidents.register(ctx);
+    const name = `register-${ctx.organisation.slug}`;
+    if (format === 'csv') {
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.csv"`)
+        .send(registerCsv(rows, { bom: true }));
+    }
+    return reply.type('application/json; charset=utf-8').send(registerJson(rows));
   });
 
   app.put('/api/v1/orgs/:org/incidents/:id', { bodyLimit: 256 * 1024 }, async (request, reply) => {

@@ -6,6 +6,8 @@ import { appendAudit, changedFields } from '../audit/index.js';
 import type { DeskContext, Organisations } from '../organisations/index.js';
 import { clockStatus, type ClockStatus } from './model/clock.js';
 import { validateIncidentDraft, type IncidentDocument, type IncidentDraft } from './model/incident.js';
+import { buildAuthorityNotification, type AuthorityNotification, type NotificationKind } from './model/notification.js';
+import { registerRow, type RegisterRow } from './model/register.js';
 
 export interface IncidentSummary {
   readonly id: string;
@@ -129,6 +131,115 @@ export function createIncidents(deps: IncidentsDeps) {
         revision: Number(r.revision),
         updatedAt: r.updated_at,
       }));
+    },
+
+    /**
+     * Issues the next version of the notification to the supervisory authority (initial, follow-up or
+     * withdrawal), built from the incident as it is now. Refused with every missing item named
+     * (NOTIFICATION_INCOMPLETE): the required content of Art. 33(3) for an initial notification, and past
+     * 72 hours the reason for the delay (Art. 33(1)). Versions are immutable.
+     */
+    async issueNotification(ctx: DeskContext, id: string, kind: NotificationKind): Promise<AuthorityNotification> {
+      organisations.require(ctx, 'incident.decide');
+      const at = clock.now();
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('incidents')
+          .selectAll()
+          .where('id', '=', id)
+          .where('organisation_id', '=', ctx.organisation.id)
+          .executeTakeFirst();
+        if (!row) throw notFound(id);
+        const previousRow = await trx
+          .selectFrom('incident_notifications')
+          .select('body')
+          .where('incident_id', '=', id)
+          .orderBy('version', 'desc')
+          .executeTakeFirst();
+        const previous = previousRow ? (JSON.parse(previousRow.body) as AuthorityNotification) : undefined;
+        const incident = JSON.parse(row.document) as IncidentDocument;
+        const result = buildAuthorityNotification(
+          incident,
+          { name: ctx.organisation.name, country: ctx.organisation.country },
+          { version: (previous?.version ?? 0) + 1, kind, issuedAt: isoInstant(at), ...(previous ? { previous } : {}) },
+        );
+        if (!result.ok) {
+          throw new AppError(
+            'NOTIFICATION_INCOMPLETE',
+            `The ${kind} notification cannot be issued yet: ${result.issues.map((i) => i.path).join(', ')}`,
+            {
+              issues: result.issues,
+            },
+          );
+        }
+        const notification = result.notification;
+        await trx
+          .insertInto('incident_notifications')
+          .values({
+            id: deps.newId(at),
+            incident_id: id,
+            organisation_id: ctx.organisation.id,
+            version: notification.version,
+            kind: notification.kind,
+            issued_at: notification.issuedAt,
+            issued_by: ctx.actor,
+            body: JSON.stringify(notification),
+          })
+          .execute();
+        if (row.notified_at === null && kind !== 'withdrawal') {
+          await trx.updateTable('incidents').set({ notified_at: notification.issuedAt }).where('id', '=', id).execute();
+        }
+        await appendAudit(trx, {
+          id: deps.newId(at),
+          occurredAt: isoInstant(at),
+          actor: ctx.actor,
+          action: 'incident.notify',
+          subjectType: 'incident',
+          subjectId: id,
+          details: { kind, version: notification.version, missing: notification.missing.length, changes: notification.changes.length },
+          organisationId: ctx.organisation.id,
+        });
+        return notification;
+      });
+    },
+
+    async notifications(ctx: DeskContext, id: string): Promise<AuthorityNotification[]> {
+      organisations.require(ctx, 'desk.read');
+      await load(ctx, id);
+      const rows = await db
+        .selectFrom('incident_notifications')
+        .select('body')
+        .where('incident_id', '=', id)
+        .where('organisation_id', '=', ctx.organisation.id)
+        .orderBy('version')
+        .execute();
+      return rows.map((r) => JSON.parse(r.body) as AuthorityNotification);
+    },
+
+    /** The Art. 33(5) register: every incident of the organisation, notified or not. */
+    async register(ctx: DeskContext): Promise<RegisterRow[]> {
+      organisations.require(ctx, 'register.export');
+      const incidents = await db
+        .selectFrom('incidents')
+        .select('document')
+        .where('organisation_id', '=', ctx.organisation.id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      const notes = await db
+        .selectFrom('incident_notifications')
+        .select('body')
+        .where('organisation_id', '=', ctx.organisation.id)
+        .orderBy('version')
+        .execute();
+      const all = notes.map((n) => JSON.parse(n.body) as AuthorityNotification);
+      return incidents.map((r) => {
+        const incident = JSON.parse(r.document) as IncidentDocument;
+        return registerRow(
+          incident,
+          all.filter((n) => n.incidentId === incident.id),
+        );
+      });
     },
 
     /** Replaces the record with `input`, made from `expectedRevision`; returns the new revision. */
