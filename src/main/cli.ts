@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { alertsCommand, ALERTS_HELP } from '../cli/alerts-command.js';
 import { apiKeyCommand, API_KEY_HELP } from '../cli/api-key-command.js';
 import { orgCommand, ORG_HELP } from '../cli/org-command.js';
+import { incidentCommand, INCIDENT_HELP, registerCommand, REGISTER_HELP } from '../cli/register-command.js';
 import { createLookupIndexStore } from '../modules/lookup/index.js';
 import { createAlertsRuntime } from './alerts-runtime.js';
 import { breachCommand, BREACH_HELP } from '../cli/breach-command.js';
@@ -40,6 +41,8 @@ Commands:
   export-buckets  Write the look-up index as static files for a CDN (breachdesk export-buckets --help).
   alerts     Alerts about future breaches: status, or match and send once (breachdesk alerts --help).
   org        Create and list the organisations that use the desk (breachdesk org --help).
+  register   Export an organisation's Art. 33(5) breach register as CSV or JSON (breachdesk register --help).
+  incident   Export one incident with its notifications as JSON (breachdesk incident --help).
 
 Environment:
   DATABASE_URL     postgres://... to use PostgreSQL; unset = SQLite in DATA_DIR.
@@ -163,6 +166,21 @@ export async function runCli(argv: string[], io: CliIo = processIo, env?: Readon
             publish: (dir) =>
               publishToDirectory({ index: indexing.index, epoch: indexing.epoch, key: indexing.key, evaluator: indexing.evaluator, dir }),
           });
+        } finally {
+          await services.close();
+        }
+      }
+      case 'register':
+      case 'incident': {
+        const help = command === 'register' ? REGISTER_HELP : INCIDENT_HELP;
+        if (args.length === 0 || args.includes('-h') || args.includes('--help')) {
+          io.out(help);
+          return args.length === 0 ? EXIT.usage : EXIT.ok;
+        }
+        const services = await createServices(config, createLogger({ level: 'warn', destination: process.stderr }));
+        try {
+          const deps = { incidents: services.incidents, context: (slug: string) => services.organisations.operatorContext(slug, actor) };
+          return command === 'register' ? await registerCommand(args, io, deps) : await incidentCommand(args, io, deps);
         } finally {
           await services.close();
         }

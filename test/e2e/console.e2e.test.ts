@@ -19,10 +19,11 @@ describe('the organisation console in Chromium', { skip: await chromiumSkipReaso
   let browser: Browser;
   let origin: string;
   let password: string;
+  let env: Record<string, string>;
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'breachdesk-e2e-console-'));
-    const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+    env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
     const lines: string[] = [];
     const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
     const args = ['org', 'create', '--slug', 'viamedis', '--name', 'Viamedis', '--country', 'FR'];
@@ -93,6 +94,26 @@ describe('the organisation console in Chromium', { skip: await chromiumSkipReaso
       await fits(page, 'tokens');
       const res = await fetch(`${origin}/api/v1/orgs/viamedis/members`, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(res.status, 200);
+      // The token records an incident; the command line exports it and the register.
+      const made = await fetch(`${origin}/api/v1/orgs/viamedis/incidents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Intrusion, tiers payant', timeline: { awarenessAt: '2024-01-29T09:00:00Z' } }),
+      });
+      assert.equal(made.status, 201);
+      const incidentId = ((await made.json()) as { incident: { id: string } }).incident.id;
+      const cli = async (args: string[]) => {
+        const lines: string[] = [];
+        const code = await runCli(args, { out: (l) => lines.push(l), err: (l) => lines.push(l) }, env);
+        return { code, text: lines.join('\n') };
+      };
+      const register = await cli(['register', 'export', '--org', 'viamedis', '--format', 'csv']);
+      assert.equal(register.code, 0, register.text);
+      assert.match(register.text, /Intrusion, tiers payant/);
+      const exported = await cli(['incident', 'export', '--org', 'viamedis', '--id', incidentId]);
+      assert.equal(exported.code, 0, exported.text);
+      assert.equal((JSON.parse(exported.text) as { incident: { title: string } }).incident.title, 'Intrusion, tiers payant');
+      assert.notEqual((await cli(['incident', 'export', '--org', 'almerys', '--id', incidentId])).code, 0);
 
       await page.goto(`${origin}/console/viamedis/audit?lang=fr`);
       const actions = await page.locator('table.audit td[data-label="Quoi"]').allTextContents();

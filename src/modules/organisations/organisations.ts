@@ -256,6 +256,16 @@ export function createOrganisations(deps: OrganisationsDeps) {
       };
     },
 
+    /**
+     * The operator's context in an organisation, for the command line: whoever runs it holds the database
+     * already, so it acts with the owner's permissions, audited as `cli:<os user>`.
+     */
+    async operatorContext(organisationSlug: string, actor: string): Promise<DeskContext> {
+      const row = await db.selectFrom('organisations').selectAll().where('slug', '=', organisationSlug).executeTakeFirst();
+      if (!row) throw new AppError('ORGANISATION_NOT_FOUND', `No organisation "${organisationSlug}"`, { data: { slug: organisationSlug } });
+      return { user: { id: actor, email: '', displayName: actor }, organisation: toOrganisation(row), role: 'owner', actor };
+    },
+
     async listMembers(ctx: DeskContext): Promise<Member[]> {
       require(ctx, 'desk.read');
       const rows = await db
