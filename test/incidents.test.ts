@@ -232,5 +232,60 @@ for (const { name, skip, create } of await testDatabases()) {
         ['Fuite de données de livraison (colis)'],
       );
     });
+
+    it('proposes whether to notify and inform from the ENISA factors, and names a bad factor', async () => {
+      const input = {
+        dataClasses: ['name', 'date-of-birth', 'fr-nir', 'health-insurer'],
+        enisa: {
+          dpc: { category: 'financial', reason: 'NIR and insurer enable fraud', adjustments: [] },
+          ei: { level: 'maximum', reason: 'name, date of birth and NIR identify the person directly' },
+          cb: {
+            confidentiality: { level: 'published-or-unknown-recipients', reason: 'taken by an attacker' },
+            integrity: { level: 'not-affected', reason: 'no change seen' },
+            availability: { level: 'not-affected', reason: 'platform restored the same day' },
+            maliciousIntent: { malicious: true, reason: 'cyberattack' },
+          },
+        },
+        edpb: {
+          breachTypes: ['confidentiality'],
+          specialCategories: false,
+          consequences: 'severe',
+          vulnerableIndividuals: false,
+          numberOfIndividuals: 33_000_000,
+          controllerCharacteristics: true,
+        },
+        measures: { unintelligible: { status: 'no' }, subsequentMeasures: { applies: false }, disproportionateEffort: { applies: false } },
+      };
+      const res = await call('POST', 'viamedis', '/risk-assessment', input);
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json<{
+        severity: { level: string; factors: { factor: string; value: number; reason: string }[] };
+        proposal: { notifyAuthority: boolean; informIndividuals: string; reasons: { code: string; text: { fr: string } }[] };
+      }>();
+      assert.ok(['high', 'very-high'].includes(body.severity.level), body.severity.level);
+      assert.ok(
+        body.severity.factors.every((f) => f.reason !== ''),
+        'every factor has its reason',
+      );
+      assert.equal(body.proposal.notifyAuthority, true);
+      assert.equal(body.proposal.informIndividuals, 'required');
+      assert.ok(body.proposal.reasons.every((r) => r.text.fr.length > 0));
+      const bad = await call('POST', 'viamedis', '/risk-assessment', {
+        ...input,
+        enisa: { ...input.enisa, ei: { level: 'total', reason: 'x' } },
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json<{ errors: { path: string }[] }>().errors[0]!.path, /^enisa\.ei/);
+    });
+
+    it('checks a draft to individuals for the Art. 34(2) content', async () => {
+      const free = 'Bonjour, nous avons détecté un incident de sécurité. Restez vigilants. Cordialement.';
+      const res = await call('POST', 'viamedis', '/communication-check', { text: free });
+      assert.equal(res.statusCode, 200, res.body);
+      const report = res.json<{ complete: boolean; missing: string[]; language: { locale: string } }>();
+      assert.equal(report.complete, false);
+      assert.equal(report.language.locale, 'fr');
+      for (const element of ['nature', 'contact-point', 'consequences', 'measures']) assert.ok(report.missing.includes(element), element);
+    });
   });
 }

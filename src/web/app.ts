@@ -5,7 +5,7 @@ import { registerCatalogueRoutes } from '../modules/catalogue/index.js';
 import type { ApiKeys } from '../modules/access/index.js';
 import { registerAlertRoutes, type AlertRoutesOptions } from '../modules/alerts/index.js';
 import { registerLookupRoutes, type LookupRoutesOptions } from '../modules/lookup/index.js';
-import { registerIncidentRoutes, type Incidents } from '../modules/incidents/index.js';
+import { registerAssessmentRoutes, registerIncidentRoutes, type Incidents } from '../modules/incidents/index.js';
 import { registerOrganisationRoutes, type Organisations } from '../modules/organisations/index.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
@@ -138,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const auth = createDeskAuth(options.desk.organisations);
     registerOrganisationRoutes(app, { organisations: options.desk.organisations, context: (request, slug) => auth.context(request, slug) });
     registerIncidentRoutes(app, { incidents: options.desk.incidents, context: (request, slug) => auth.context(request, slug) });
+    registerAssessmentRoutes(app, { organisations: options.desk.organisations, context: (request, slug) => auth.context(request, slug) });
     registerConsoleRoutes(app, { organisations: options.desk.organisations, auth, secureCookies: options.desk.secureCookies });
   }
   registerUiRoutes(app, {

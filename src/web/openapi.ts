@@ -655,6 +655,56 @@ function deskPaths(): Record<string, unknown> {
         },
       },
     },
+    '/api/v1/orgs/{org}/risk-assessment': {
+      post: {
+        operationId: 'deskRiskAssessment',
+        summary: 'ENISA severity (SE = DPC x EI + CB) and the EDPB factors: a proposal to notify and to inform, with its reasons',
+        description:
+          'Stateless: computes and explains; the person records the decision in the incident. Each factor is an explicit input with a written reason; every reason line cites the article or guideline it rests on, in English, French and Swedish.',
+        security,
+        parameters: [org],
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['enisa', 'edpb', 'measures'],
+            properties: {
+              dataClasses: { type: 'array', items: { type: 'string' } },
+              enisa: { type: 'object' },
+              edpb: { type: 'object' },
+              measures: { type: 'object' },
+            },
+          }),
+        },
+        responses: {
+          '200': ok('The severity, its factors and the proposal.', { type: 'object' }),
+          '400': problem('An input out of range, with its path (VALIDATION_FAILED).'),
+          ...common,
+        },
+      },
+    },
+    '/api/v1/orgs/{org}/communication-check': {
+      post: {
+        operationId: 'deskCommunicationCheck',
+        summary: 'Check a draft email or letter to individuals for the content of GDPR Art. 34(2), and say what is missing',
+        security,
+        parameters: [org],
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['text'],
+            properties: { text: { type: 'string' }, locale: { type: 'string', enum: ['en', 'fr', 'sv'] } },
+          }),
+        },
+        responses: {
+          '200': ok('The report: each element present or missing with evidence, clarity findings.', { type: 'object' }),
+          ...common,
+        },
+      },
+    },
     '/api/v1/orgs/{org}/audit': {
       get: {
         operationId: 'deskAudit',

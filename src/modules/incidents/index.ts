@@ -1,2 +1,3 @@
 export { createIncidents, type IncidentSummary, type Incidents, type IncidentsDeps, type StoredIncident } from './incidents.js';
 export { registerIncidentRoutes, type IncidentRoutesOptions } from './incidents.routes.js';
+export { registerAssessmentRoutes, type AssessmentRoutesOptions } from './assessment.routes.js';
