@@ -139,7 +139,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerOrganisationRoutes(app, { organisations: options.desk.organisations, context: (request, slug) => auth.context(request, slug) });
     registerIncidentRoutes(app, { incidents: options.desk.incidents, context: (request, slug) => auth.context(request, slug) });
     registerAssessmentRoutes(app, { organisations: options.desk.organisations, context: (request, slug) => auth.context(request, slug) });
-    registerConsoleRoutes(app, { organisations: options.desk.organisations, auth, secureCookies: options.desk.secureCookies });
+    registerConsoleRoutes(app, {
+      organisations: options.desk.organisations,
+      incidents: options.desk.incidents,
+      auth,
+      secureCookies: options.desk.secureCookies,
+    });
   }
   registerUiRoutes(app, {
     catalogue: options.catalogue,

@@ -1,15 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Incidents } from '../modules/incidents/index.js';
+import { NOTIFICATION_TYPES } from '../modules/incidents/model/incident.js';
 import type { Organisations } from '../modules/organisations/index.js';
 import { ROLES } from '../modules/organisations/index.js';
 import { isAppError } from '../platform/errors.js';
+import { findJsonSyntaxError } from '../platform/json-syntax.js';
 import { parseOrThrow } from '../platform/validation.js';
 import { clearSessionCookie, setSessionCookie, type DeskAuth } from './desk-auth.js';
-import { renderAuditPage, renderConsoleHome, renderOrganisationPage, renderSignInPage, renderTokensPage } from './ui/console-pages.js';
+import {
+  renderAuditPage,
+  renderConsoleHome,
+  renderIncidentPage,
+  renderOrganisationPage,
+  renderSignInPage,
+  renderTokensPage,
+} from './ui/console-pages.js';
 import { pageContext } from './ui-routes.js';
 
 export interface ConsoleRoutesOptions {
   readonly organisations: Organisations;
+  readonly incidents: Incidents;
   readonly auth: DeskAuth;
   /** Mark the session cookie Secure (behind HTTPS). */
   readonly secureCookies: boolean;
@@ -28,6 +39,15 @@ const addMemberForm = z.object({
 });
 const roleForm = z.object({ _csrf: text(64), role: z.enum(ROLES) });
 const tokenForm = z.object({ _csrf: text(64), name: text(100) });
+const incidentParams = orgParams.extend({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'an incident id') });
+const newIncidentForm = z.object({
+  _csrf: text(64),
+  title: text(300),
+  awarenessAt: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'a date and time')]).optional(),
+  description: text(10_000).optional(),
+});
+const notifyForm = z.object({ _csrf: text(64), kind: z.enum(NOTIFICATION_TYPES) });
+const editForm = z.object({ _csrf: text(64), revision: z.string().regex(/^\d{1,9}$/), document: text(256 * 1024) });
 
 const html = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
 
@@ -38,7 +58,7 @@ const html = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').hea
  * with 303 (post/redirect/get).
  */
 export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRoutesOptions): void {
-  const { organisations, auth } = options;
+  const { organisations, incidents, auth } = options;
   const back = (request: FastifyRequest, reply: FastifyReply, path: string) =>
     reply
       .code(303)
@@ -83,7 +103,81 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
 
   app.get('/console/:org', async (request, reply) => {
     const ctx = await desk(request);
-    return html(reply).send(renderOrganisationPage(pageContext(request), ctx, await organisations.listMembers(ctx)));
+    return html(reply).send(
+      renderOrganisationPage(pageContext(request), ctx, await organisations.listMembers(ctx), await incidents.list(ctx)),
+    );
+  });
+
+  app.post('/console/:org/incidents', { bodyLimit: 32 * 1024 }, async (request, reply) => {
+    const ctx = await desk(request);
+    const form = parseOrThrow(newIncidentForm, request.body, 'form');
+    // datetime-local has no zone: the form says UTC.
+    const awarenessAt = form.awarenessAt ? `${form.awarenessAt.length === 16 ? `${form.awarenessAt}:00` : form.awarenessAt}Z` : undefined;
+    const stored = await incidents.create(ctx, {
+      title: form.title,
+      ...(awarenessAt ? { timeline: { awarenessAt } } : {}),
+      ...(optional(form.description) ? { description: form.description } : {}),
+    });
+    return back(request, reply, `/console/${ctx.organisation.slug}/incidents/${stored.incident.id}`);
+  });
+
+  app.get('/console/:org/incidents/:id', async (request, reply) => {
+    const ctx = await desk(request);
+    const { id } = parseOrThrow(incidentParams, request.params, 'path');
+    return html(reply).send(
+      renderIncidentPage(pageContext(request), ctx, await incidents.get(ctx, id), await incidents.notifications(ctx, id)),
+    );
+  });
+
+  app.post('/console/:org/incidents/:id/notifications', { bodyLimit: 4096 }, async (request, reply) => {
+    const ctx = await desk(request);
+    const { id } = parseOrThrow(incidentParams, request.params, 'path');
+    try {
+      await incidents.issueNotification(ctx, id, parseOrThrow(notifyForm, request.body, 'form').kind);
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'NOTIFICATION_INCOMPLETE') throw error;
+      const page = renderIncidentPage(pageContext(request), ctx, await incidents.get(ctx, id), await incidents.notifications(ctx, id), {
+        kind: 'missing',
+        issues: error.issues,
+      });
+      return html(reply).code(422).send(page);
+    }
+    return back(request, reply, `/console/${ctx.organisation.slug}/incidents/${id}`);
+  });
+
+  app.post('/console/:org/incidents/:id/edit', { bodyLimit: 300 * 1024 }, async (request, reply) => {
+    const ctx = await desk(request);
+    const { id } = parseOrThrow(incidentParams, request.params, 'path');
+    const form = parseOrThrow(editForm, request.body, 'form');
+    const again = async (code: number, kind: 'invalid' | 'conflict', issues: { path: string; message: string }[]) =>
+      html(reply)
+        .code(code)
+        .send(
+          renderIncidentPage(
+            pageContext(request),
+            ctx,
+            await incidents.get(ctx, id),
+            await incidents.notifications(ctx, id),
+            { kind, issues },
+            form.document,
+          ),
+        );
+    let document: unknown;
+    try {
+      document = JSON.parse(form.document);
+    } catch {
+      const where = findJsonSyntaxError(form.document);
+      const at = where ? ` at line ${where.line}, column ${where.column}: expected ${where.expected}` : '';
+      return again(400, 'invalid', [{ path: 'document', message: `not valid JSON${at}` }]);
+    }
+    try {
+      await incidents.update(ctx, id, document, Number(form.revision));
+    } catch (error) {
+      if (isAppError(error) && error.code === 'VALIDATION_FAILED') return again(400, 'invalid', [...error.issues]);
+      if (isAppError(error) && error.code === 'INCIDENT_CONFLICT') return again(409, 'conflict', []);
+      throw error;
+    }
+    return back(request, reply, `/console/${ctx.organisation.slug}/incidents/${id}`);
   });
 
   app.post('/console/:org/members', { bodyLimit: 4096 }, async (request, reply) => {

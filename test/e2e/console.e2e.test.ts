@@ -115,9 +115,41 @@ describe('the organisation console in Chromium', { skip: await chromiumSkipReaso
       assert.equal((JSON.parse(exported.text) as { incident: { title: string } }).incident.title, 'Intrusion, tiers payant');
       assert.notEqual((await cli(['incident', 'export', '--org', 'almerys', '--id', incidentId])).code, 0);
 
+      // An incident recorded in the console, with its 72-hour clock; the notification is refused until
+      // the record has what Art. 33(3) requires, then issued.
+      await page.goto(`${origin}/console/viamedis?lang=fr`);
+      await page.locator('#incident-title').fill('Accès frauduleux au portail');
+      await page.locator('#incident-awareness').fill('2024-01-29T09:00');
+      await page.locator('#incident-description').fill('Identifiants d’un professionnel de santé utilisés par un tiers.');
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      assert.equal(await page.locator('[data-clock]').getAttribute('data-clock'), 'overdue');
+      await fits(page, 'incident');
+      await page.getByRole('button', { name: 'Émettre la notification' }).click();
+      const missing = await page.locator('[role="alert"] li[data-path]').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')));
+      assert.ok(missing.includes('delayReason'), `the delay reason is asked for: ${missing.join(', ')}`);
+      guard.errors.splice(0, guard.errors.length, ...guard.errors.filter((e) => !/status of 422/.test(e)));
+      const record = JSON.parse(await page.locator('#incident-json').inputValue()) as Record<string, unknown>;
+      const complete = {
+        ...record,
+        nature: { types: ['confidentiality'], confidentiality: 'exfiltrated' },
+        dataClasses: ['name', 'fr-nir'],
+        dataSubjects: { byCountry: [{ country: 'FR', people: { precision: 'approximate', count: 1200 } }] },
+        contacts: { contactPoint: { name: 'DPO', email: 'dpo@viamedis.example' } },
+        consequences: { impacts: ['fraud'], description: 'Hameçonnage ciblé.' },
+        measures: { taken: 'Compte désactivé, mots de passe réinitialisés.' },
+        delayReason: 'Découverte pendant un week-end ; analyse des journaux nécessaire.',
+      };
+      await page.locator('#incident-json').fill(JSON.stringify(complete, null, 2));
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await page.getByRole('button', { name: 'Émettre la notification' }).click();
+      assert.equal(await page.locator('tr[data-version="1"]').count(), 1, 'version 1 issued');
+      assert.equal(await page.locator('[data-clock]').getAttribute('data-clock'), 'notified-late');
+
       await page.goto(`${origin}/console/viamedis/audit?lang=fr`);
       const actions = await page.locator('table.audit td[data-label="Quoi"]').allTextContents();
-      for (const a of ['organisation.create', 'member.add', 'token.create']) assert.ok(actions.includes(a), `${a} in the audit log`);
+      for (const a of ['organisation.create', 'member.add', 'token.create', 'incident.create', 'incident.update', 'incident.notify']) {
+        assert.ok(actions.includes(a), `${a} in the audit log`);
+      }
       await fits(page, 'audit');
 
       await page.goto(`${origin}/console/viamedis?lang=fr`);

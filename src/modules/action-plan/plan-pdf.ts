@@ -14,19 +14,19 @@ export interface PlanPdfOptions {
   readonly ticked?: ReadonlySet<string>;
 }
 
-const PAGE_WIDTH = 595.28;
-const PAGE_HEIGHT = 841.89;
-const MARGIN_X = 56;
+export const PAGE_WIDTH = 595.28;
+export const PAGE_HEIGHT = 841.89;
+export const MARGIN_X = 56;
 const MARGIN_TOP = 56;
 const MARGIN_BOTTOM = 60;
-const FOOTER_Y = 30;
-const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
+export const FOOTER_Y = 30;
+export const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
 const STEP_INDENT = 20;
 const BULLET_INDENT = 30;
 const CHECKBOX_SIZE = 10;
 
-const INK = rgb(0.11, 0.11, 0.13);
-const MUTED = rgb(0.36, 0.37, 0.4);
+export const INK = rgb(0.11, 0.11, 0.13);
+export const MUTED = rgb(0.36, 0.37, 0.4);
 const LINK = rgb(0.05, 0.27, 0.6);
 const URGENCY_COLOURS: Readonly<Record<string, RGB>> = {
   now: rgb(0.7, 0.11, 0.11),
@@ -237,7 +237,7 @@ export function paginate(lines: readonly PdfLine[]): PdfPageLayout[] {
   return pages.map((page) => ({ lines: page }));
 }
 
-function drawLine(doc: PDFDocument, page: PDFPage, line: PdfLine, y: number): void {
+export function drawLine(doc: PDFDocument, page: PDFPage, line: PdfLine, y: number): void {
   const x = MARGIN_X + line.indent;
   page.drawText(line.text, { x, y, size: line.size, font: line.font, color: line.colour });
   if (line.checkbox) drawCheckbox(page, MARGIN_X + 2, y - 1, line.checkbox.ticked);

@@ -2,6 +2,11 @@ import type { AuditRecord } from '../../modules/audit/index.js';
 import type { DeskContext, Member, SessionInfo, TokenInfo } from '../../modules/organisations/index.js';
 import { can, ROLES, type Role } from '../../modules/organisations/index.js';
 import type { Locale } from '../../platform/locale.js';
+import type { IncidentSummary, StoredIncident } from '../../modules/incidents/index.js';
+import type { ClockState, ClockStatus } from '../../modules/incidents/model/clock.js';
+import { NOTIFICATION_TYPES, type NotificationType } from '../../modules/incidents/model/incident.js';
+import type { AuthorityNotification } from '../../modules/incidents/model/notification.js';
+import type { FieldIssue } from '../../platform/errors.js';
 import { html, type SafeHtml } from './html.js';
 import { href, layout, type PageContext } from './layout.js';
 
@@ -50,10 +55,51 @@ const en = {
   what: 'What',
   subject: 'Subject',
   back: 'Back to the organisation',
+  incidents: 'Incidents',
+  noIncidents: 'No incident recorded yet.',
+  newIncident: 'Record an incident',
+  incidentTitle: 'Title',
+  awarenessAt: 'Aware since (date and time, UTC: the 72-hour clock starts here)',
+  description: 'What happened',
+  record: 'Record',
+  clock: '72-hour clock',
+  deadline: 'Deadline',
+  hoursLeft: '{h} h left',
+  hoursLate: '{h} h late',
+  clockStates: {
+    running: 'Running',
+    'due-soon': 'Due in less than 24 hours',
+    overdue: 'Overdue: a reason for the delay is required',
+    'notified-on-time': 'Notified on time',
+    'notified-late': 'Notified late',
+    'no-awareness-date': 'No awareness date yet',
+  },
+  notifications: 'Notifications to the authority',
+  noNotifications: 'None issued yet.',
+  version: 'Version',
+  kind: 'Kind',
+  issuedAt: 'Issued',
+  issue: 'Issue the notification',
+  kinds: { initial: 'Initial', 'follow-up': 'Follow-up', withdrawal: 'Withdrawal' },
+  missingTitle: 'Not yet: complete these first',
+  editJson: 'Edit the record (EDPB template fields, JSON)',
+  editHint: 'Every field of the template, as in the API. Saving checks every field and refuses if someone else saved meanwhile.',
+  save: 'Save',
+  conflict: 'Someone else saved this incident meanwhile. Reload it and apply your changes again.',
+  invalid: 'Not saved. Fix these fields:',
+  register: 'Register (Art. 33(5))',
   roleNames: { owner: 'Owner', dpo: 'Data protection officer', analyst: 'Analyst', 'read-only': 'Read only' },
 } as const;
 
-type ConsoleMessages = { readonly [K in keyof typeof en]: K extends 'roleNames' ? Readonly<Record<Role, string>> : string };
+type ConsoleMessages = {
+  readonly [K in keyof typeof en]: K extends 'roleNames'
+    ? Readonly<Record<Role, string>>
+    : K extends 'clockStates'
+      ? Readonly<Record<ClockState, string>>
+      : K extends 'kinds'
+        ? Readonly<Record<NotificationType, string>>
+        : string;
+};
 
 const fr: ConsoleMessages = {
   consoleTitle: 'Espace organisation',
@@ -96,6 +142,40 @@ const fr: ConsoleMessages = {
   what: 'Quoi',
   subject: 'Objet',
   back: 'Retour à l’organisation',
+  incidents: 'Violations',
+  noIncidents: 'Aucune violation enregistrée.',
+  newIncident: 'Enregistrer une violation',
+  incidentTitle: 'Intitulé',
+  awarenessAt: 'Connue depuis (date et heure UTC : le délai de 72 heures part d’ici)',
+  description: 'Ce qui s’est passé',
+  record: 'Enregistrer',
+  clock: 'Délai de 72 heures',
+  deadline: 'Échéance',
+  hoursLeft: 'reste {h} h',
+  hoursLate: '{h} h de retard',
+  clockStates: {
+    running: 'En cours',
+    'due-soon': 'Échéance dans moins de 24 heures',
+    overdue: 'Dépassé : les motifs du retard sont requis',
+    'notified-on-time': 'Notifiée dans le délai',
+    'notified-late': 'Notifiée en retard',
+    'no-awareness-date': 'Date de connaissance non renseignée',
+  },
+  notifications: 'Notifications à l’autorité',
+  noNotifications: 'Aucune pour l’instant.',
+  version: 'Version',
+  kind: 'Type',
+  issuedAt: 'Émise le',
+  issue: 'Émettre la notification',
+  kinds: { initial: 'Initiale', 'follow-up': 'Complémentaire', withdrawal: 'Retrait' },
+  missingTitle: 'Pas encore : complétez d’abord',
+  editJson: 'Modifier la fiche (champs du modèle du CEPD, JSON)',
+  editHint:
+    'Tous les champs du modèle, comme dans l’API. L’enregistrement vérifie chaque champ et refuse si quelqu’un d’autre a enregistré entre-temps.',
+  save: 'Enregistrer',
+  conflict: 'Quelqu’un d’autre a enregistré cette violation entre-temps. Rechargez-la et refaites vos modifications.',
+  invalid: 'Non enregistré. Corrigez ces champs :',
+  register: 'Registre (art. 33(5))',
   roleNames: { owner: 'Propriétaire', dpo: 'Délégué à la protection des données', analyst: 'Analyste', 'read-only': 'Lecture seule' },
 };
 
@@ -140,6 +220,39 @@ const sv: ConsoleMessages = {
   what: 'Vad',
   subject: 'Objekt',
   back: 'Tillbaka till organisationen',
+  incidents: 'Incidenter',
+  noIncidents: 'Ingen incident registrerad ännu.',
+  newIncident: 'Registrera en incident',
+  incidentTitle: 'Rubrik',
+  awarenessAt: 'Känd sedan (datum och tid i UTC, 72-timmarsfristen börjar här)',
+  description: 'Vad som hände',
+  record: 'Registrera',
+  clock: '72-timmarsfristen',
+  deadline: 'Sista tidpunkt',
+  hoursLeft: '{h} h kvar',
+  hoursLate: '{h} h för sent',
+  clockStates: {
+    running: 'Pågår',
+    'due-soon': 'Löper ut inom 24 timmar',
+    overdue: 'Överskriden: skälen till förseningen krävs',
+    'notified-on-time': 'Anmäld i tid',
+    'notified-late': 'Anmäld för sent',
+    'no-awareness-date': 'Inget datum för kännedom ännu',
+  },
+  notifications: 'Anmälningar till tillsynsmyndigheten',
+  noNotifications: 'Inga ännu.',
+  version: 'Version',
+  kind: 'Typ',
+  issuedAt: 'Utfärdad',
+  issue: 'Utfärda anmälan',
+  kinds: { initial: 'Första', 'follow-up': 'Komplettering', withdrawal: 'Återkallelse' },
+  missingTitle: 'Inte ännu: fyll först i',
+  editJson: 'Redigera posten (fälten i EDPB:s mall, JSON)',
+  editHint: 'Alla fält i mallen, som i API:et. Sparandet kontrollerar varje fält och vägrar om någon annan har sparat under tiden.',
+  save: 'Spara',
+  conflict: 'Någon annan har sparat incidenten under tiden. Ladda om den och gör om dina ändringar.',
+  invalid: 'Inte sparat. Rätta dessa fält:',
+  register: 'Register (art. 33.5)',
   roleNames: { owner: 'Ägare', dpo: 'Dataskyddsombud', analyst: 'Analytiker', 'read-only': 'Endast läsning' },
 };
 
@@ -200,10 +313,175 @@ export function renderConsoleHome(ctx: PageContext, session: SessionInfo): strin
   );
 }
 
+function clockText(m: ConsoleMessages, clock: ClockStatus): string {
+  const hours = clock.remainingMs === null ? null : Math.round(Math.abs(clock.remainingMs) / 3_600_000);
+  const detail =
+    hours === null || clock.state === 'notified-on-time' || clock.state === 'notified-late'
+      ? ''
+      : ` (${(clock.remainingMs ?? 0) >= 0 ? m.hoursLeft : m.hoursLate})`.replace('{h}', String(hours));
+  return `${m.clockStates[clock.state]}${detail}`;
+}
+
+const deadlineText = (clock: ClockStatus): string =>
+  clock.deadline ? `${new Date(clock.deadline).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—';
+
+function incidentsSection(
+  ctx: PageContext,
+  desk: DeskContext & { session: SessionInfo | null },
+  incidents: readonly IncidentSummary[],
+): SafeHtml {
+  const m = CONSOLE_MESSAGES[ctx.locale];
+  const base = `/console/${desk.organisation.slug}`;
+  return html`<h2>${m.incidents}</h2>
+    ${
+      can(desk.role, 'register.export')
+        ? html`<p>
+            ${m.register}: <a href="/api/v1/orgs/${desk.organisation.slug}/register?format=csv">CSV</a> ·
+            <a href="/api/v1/orgs/${desk.organisation.slug}/register?format=json">JSON</a>
+          </p>`
+        : ''
+    }
+    ${
+      incidents.length === 0
+        ? html`<p>${m.noIncidents}</p>`
+        : html`<table class="incidents">
+            <thead>
+              <tr>
+                <th scope="col">${m.incidentTitle}</th>
+                <th scope="col">${m.clock}</th>
+                <th scope="col">${m.deadline}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${incidents.map(
+                (i) =>
+                  html`<tr data-incident="${i.id}" data-clock="${i.clock.state}">
+                    <td data-label="${m.incidentTitle}"><a href="${href(ctx, `${base}/incidents/${i.id}`)}">${i.title}</a></td>
+                    <td data-label="${m.clock}" class="clock-${i.clock.state}">${clockText(m, i.clock)}</td>
+                    <td data-label="${m.deadline}">${deadlineText(i.clock)}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }
+    ${
+      can(desk.role, 'incident.write')
+        ? html`<h3>${m.newIncident}</h3>
+            <form method="post" action="${base}/incidents?lang=${ctx.locale}" class="check desk-form">
+              ${csrfField(desk.session)}
+              <div class="field">
+                <label for="incident-title">${m.incidentTitle}</label><input id="incident-title" name="title" type="text" required />
+              </div>
+              <div class="field">
+                <label for="incident-awareness">${m.awarenessAt}</label
+                ><input id="incident-awareness" name="awarenessAt" type="datetime-local" />
+              </div>
+              <div class="field">
+                <label for="incident-description">${m.description}</label
+                ><textarea id="incident-description" name="description" rows="4"></textarea>
+              </div>
+              <button type="submit">${m.record}</button>
+            </form>`
+        : ''
+    }`;
+}
+
+export function renderIncidentPage(
+  ctx: PageContext,
+  desk: DeskContext & { session: SessionInfo | null },
+  stored: StoredIncident,
+  notifications: readonly AuthorityNotification[],
+  problems: { readonly kind: 'missing' | 'invalid' | 'conflict'; readonly issues: readonly FieldIssue[] } | null = null,
+  draftText: string | null = null,
+): string {
+  const m = CONSOLE_MESSAGES[ctx.locale];
+  const base = `/console/${desk.organisation.slug}/incidents/${stored.incident.id}`;
+  const { id: _id, createdAt: _c, modifiedAt: _m, ...draft } = stored.incident;
+  return layout(
+    ctx,
+    stored.incident.title,
+    html`<h1>${stored.incident.title}</h1>
+      <p><a href="${href(ctx, `/console/${desk.organisation.slug}`)}">${m.back}</a></p>
+      <section class="clock clock-${stored.clock.state}" aria-labelledby="clock-title">
+        <h2 id="clock-title">${m.clock}</h2>
+        <p data-clock="${stored.clock.state}">
+          <strong>${clockText(m, stored.clock)}</strong> — ${m.deadline}: ${deadlineText(stored.clock)}
+        </p>
+      </section>
+      ${
+        problems
+          ? html`<div class="problem" role="alert">
+              <p>${problems.kind === 'conflict' ? m.conflict : problems.kind === 'missing' ? m.missingTitle : m.invalid}</p>
+              <ul>
+                ${problems.issues.map((i) => html`<li data-path="${i.path}"><code>${i.path}</code>: ${i.message}</li>`)}
+              </ul>
+            </div>`
+          : ''
+      }
+      <h2>${m.notifications}</h2>
+      ${
+        notifications.length === 0
+          ? html`<p>${m.noNotifications}</p>`
+          : html`<table class="notifications">
+                <thead>
+                  <tr>
+                    <th scope="col">${m.version}</th>
+                    <th scope="col">${m.kind}</th>
+                    <th scope="col">${m.issuedAt}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${notifications.map(
+                    (n) =>
+                      html`<tr data-version="${String(n.version)}">
+                        <td data-label="${m.version}">${String(n.version)}</td>
+                        <td data-label="${m.kind}">${m.kinds[n.kind]}</td>
+                        <td data-label="${m.issuedAt}">${n.issuedAt}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+              <p><a href="/api/v1/orgs/${desk.organisation.slug}/incidents/${stored.incident.id}/notifications">JSON</a></p>`
+      }
+      ${
+        can(desk.role, 'incident.decide')
+          ? html`<form method="post" action="${base}/notifications?lang=${ctx.locale}" class="inline desk-form">
+              ${csrfField(desk.session)}<label for="notification-kind">${m.kind}</label>
+              <select id="notification-kind" name="kind">
+                ${NOTIFICATION_TYPES.map(
+                  (k) =>
+                    html`<option value="${k}" ${k === (notifications.length === 0 ? 'initial' : 'follow-up') ? html`selected` : ''}>
+                      ${m.kinds[k]}
+                    </option>`,
+                )}
+              </select>
+              <button type="submit">${m.issue}</button>
+            </form>`
+          : ''
+      }
+      ${
+        can(desk.role, 'incident.write')
+          ? html`<h2>${m.editJson}</h2>
+              <p class="hint">${m.editHint}</p>
+              <form method="post" action="${base}/edit?lang=${ctx.locale}" class="check desk-form">
+                ${csrfField(desk.session)}<input type="hidden" name="revision" value="${String(stored.revision)}" />
+                <div class="field">
+                  <label for="incident-json">${m.editJson}</label>
+                  <textarea id="incident-json" name="document" rows="24" spellcheck="false">
+${draftText ?? JSON.stringify(draft, null, 2)}</textarea>
+                </div>
+                <button type="submit">${m.save}</button>
+              </form>`
+          : html`<pre class="incident-json">${JSON.stringify(draft, null, 2)}</pre>`
+      }`,
+  );
+}
+
 export function renderOrganisationPage(
   ctx: PageContext,
   desk: DeskContext & { session: SessionInfo | null },
   members: readonly Member[],
+  incidents: readonly IncidentSummary[] = [],
 ): string {
   const m = CONSOLE_MESSAGES[ctx.locale];
   const manage = can(desk.role, 'members.manage');
@@ -226,6 +504,7 @@ export function renderOrganisationPage(
           ${can(desk.role, 'audit.read') ? html`<li><a href="${href(ctx, `${base}/audit`)}">${m.audit}</a></li>` : ''}
         </ul>
       </nav>
+      ${incidentsSection(ctx, desk, incidents)}
       <h2>${m.members}</h2>
       <table class="members">
         <thead>
