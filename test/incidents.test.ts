@@ -8,13 +8,17 @@ import type { FastifyInstance } from 'fastify';
 import { createArgon2PasswordHasher } from '../src/adapters/argon2-password-hasher.js';
 import { createApiKeys } from '../src/modules/access/index.js';
 import { createCatalogue, createCatalogueStore } from '../src/modules/catalogue/index.js';
-import { createIncidents } from '../src/modules/incidents/index.js';
+import { createIncidents, createProcessorLinks } from '../src/modules/incidents/index.js';
 import { createOrganisations } from '../src/modules/organisations/index.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { newId } from '../src/platform/ids.js';
 import { createLogger } from '../src/platform/logger.js';
 import { buildApp } from '../src/web/app.js';
 import { testDatabases, type TestDatabase } from './support/databases.js';
+import { pdfText, popplerSkipReason, renderPdfPages } from './support/pdf.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -71,6 +75,7 @@ for (const { name, skip, create } of await testDatabases()) {
         desk: {
           organisations: orgs,
           incidents: createIncidents({ db: db.handle.db, clock, newId, organisations: orgs }),
+          processors: createProcessorLinks({ db: db.handle.db, clock, newId, organisations: orgs }),
           secureCookies: false,
         },
       });
@@ -213,6 +218,28 @@ for (const { name, skip, create } of await testDatabases()) {
       );
       const list = (await call('GET', 'viamedis', '/incidents')).json<{ incidents: { clock: { state: string } }[] }>();
       assert.equal(list.incidents[0]!.clock.state, 'notified-late');
+
+      // Each version as a PDF, in the organisation's language by default.
+      const pdf = await call('GET', 'viamedis', `${path}/notifications/2/pdf`);
+      assert.equal(pdf.statusCode, 200);
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.match(String(pdf.headers['content-disposition']), /-v2-fr\.pdf"/);
+      assert.equal(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
+      if (!popplerSkipReason()) {
+        const dir = mkdtempSync(join(tmpdir(), 'notification-pdf-'));
+        try {
+          writeFileSync(join(dir, 'n.pdf'), pdf.rawPayload);
+          const text = await pdfText(join(dir, 'n.pdf'));
+          assert.match(text, /Notification d.une violation de données à caractère personnel/);
+          assert.match(text, /Viamedis/);
+          const [first] = await renderPdfPages(join(dir, 'n.pdf'), dir, { firstPageOnly: true });
+          assert.ok(first && first.inkShare > 0.01, 'the first page renders with text');
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
+      assert.equal((await call('GET', 'viamedis', `${path}/notifications/9/pdf`)).statusCode, 404);
+      assert.equal((await call('GET', 'folksam', `${path}/notifications/1/pdf`)).statusCode, 404);
     });
 
     it('exports the Art. 33(5) register of every incident, notified or not, as CSV and JSON', async () => {
@@ -286,6 +313,68 @@ for (const { name, skip, create } of await testDatabases()) {
       assert.equal(report.complete, false);
       assert.equal(report.language.locale, 'fr');
       for (const element of ['nature', 'contact-point', 'consequences', 'measures']) assert.ok(report.missing.includes(element), element);
+    });
+
+    it('lets a processor pass an incident on to the controllers that declared it, each getting its own linked incident', async () => {
+      // Almerys and Folksam declare Viamedis as their processor (for the test); Chronopost does not.
+      for (const controller of ['almerys', 'folksam']) {
+        const declared = await call('POST', controller, '/processors', { slug: 'viamedis' });
+        assert.equal(declared.statusCode, 201, declared.body);
+      }
+      const source = await call('POST', 'viamedis', '/incidents', {
+        title: 'Intrusion dans la plateforme de tiers payant (pour les complémentaires)',
+        timeline: { occurredFrom: '2024-01-28', awarenessAt: '2024-01-29T09:00:00Z' },
+        nature: { types: ['confidentiality'] },
+        dataClasses: ['fr-nir', 'date-of-birth', 'health-insurer'],
+        processorRelation: { role: 'processor', controllersCount: 84 },
+      });
+      assert.equal(source.statusCode, 201, source.body);
+      const sourceId = source.json<{ incident: { id: string } }>().incident.id;
+      const refused = await call('POST', 'viamedis', `/incidents/${sourceId}/pass-on`, { controllers: ['almerys', 'chronopost'] });
+      assert.equal(refused.statusCode, 404, 'Chronopost did not declare Viamedis: all or nothing');
+      assert.equal(
+        (await call('GET', 'almerys', '/incidents')).json<{ incidents: unknown[] }>().incidents.length,
+        1,
+        'nothing was passed on',
+      );
+
+      const passed = await call('POST', 'viamedis', `/incidents/${sourceId}/pass-on`, { controllers: ['almerys', 'folksam'] });
+      assert.equal(passed.statusCode, 200, passed.body);
+      const lines = passed.json<{ passedOn: { controller: string; incidentId: string; existing: boolean }[] }>().passedOn;
+      assert.deepEqual(
+        lines.map((l) => [l.controller, l.existing]),
+        [
+          ['almerys', false],
+          ['folksam', false],
+        ],
+      );
+      const theirs = (await call('GET', 'almerys', `/incidents/${lines[0]!.incidentId}`)).json<{
+        incident: {
+          title: string;
+          processorRelation: { role: string; processorIncidentId: string; processorName: string };
+          dataClasses: string[];
+        };
+        clock: { state: string };
+      }>();
+      assert.equal(theirs.incident.processorRelation.role, 'controller');
+      assert.equal(theirs.incident.processorRelation.processorIncidentId, sourceId);
+      assert.equal(theirs.incident.processorRelation.processorName, 'Viamedis');
+      assert.deepEqual(theirs.incident.dataClasses, ['fr-nir', 'date-of-birth', 'health-insurer']);
+      assert.equal(theirs.clock.state, 'running', "the controller's clock starts when the processor informed it");
+      // The processor's record lists the controllers informed; it cannot read theirs.
+      const processorView = (await call('GET', 'viamedis', `/incidents/${sourceId}`)).json<{
+        incident: { processorRelation: { controllers: { name: string; reference: string }[] } };
+      }>();
+      assert.deepEqual(
+        processorView.incident.processorRelation.controllers.map((c) => c.name),
+        ['Almerys', 'Folksam'],
+      );
+      assert.equal((await call('GET', 'viamedis', `/incidents/${lines[0]!.incidentId}`)).statusCode, 404);
+      // Passing on again creates nothing.
+      const again = (await call('POST', 'viamedis', `/incidents/${sourceId}/pass-on`, { controllers: ['almerys'] })).json<{
+        passedOn: { existing: boolean; incidentId: string }[];
+      }>();
+      assert.deepEqual(again.passedOn, [{ controller: 'almerys', incidentId: lines[0]!.incidentId, existing: true }]);
     });
   });
 }

@@ -74,6 +74,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     desk: {
       organisations: services.organisations,
       incidents: services.incidents,
+      processors: services.processors,
       secureCookies: (config.publicBaseUrl ?? '').startsWith('https://'),
     },
     checkDatabase: async () => {

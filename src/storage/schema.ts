@@ -26,6 +26,7 @@ export interface DatabaseSchema {
   user_tokens: UserTokensTable;
   incidents: IncidentsTable;
   incident_notifications: IncidentNotificationsTable;
+  processor_links: ProcessorLinksTable;
 }
 
 export interface BreachesTable {
@@ -281,6 +282,8 @@ export interface IncidentsTable {
   revision: number;
   created_at: string;
   updated_at: string;
+  /** For a controller's incident passed on by a processor: the processor's incident. */
+  source_incident_id: string | null;
 }
 
 export interface IncidentNotificationsTable {
@@ -295,4 +298,11 @@ export interface IncidentNotificationsTable {
   issued_by: string;
   /** The notification as issued (EDPB template structure), JSON. */
   body: string;
+}
+
+/** "This organisation processes personal data for that one": declared by the controller's owner. */
+export interface ProcessorLinksTable {
+  controller_organisation_id: string;
+  processor_organisation_id: string;
+  created_at: string;
 }

@@ -5,7 +5,7 @@ import { registerCatalogueRoutes } from '../modules/catalogue/index.js';
 import type { ApiKeys } from '../modules/access/index.js';
 import { registerAlertRoutes, type AlertRoutesOptions } from '../modules/alerts/index.js';
 import { registerLookupRoutes, type LookupRoutesOptions } from '../modules/lookup/index.js';
-import { registerAssessmentRoutes, registerIncidentRoutes, type Incidents } from '../modules/incidents/index.js';
+import { registerAssessmentRoutes, registerIncidentRoutes, type Incidents, type ProcessorLinks } from '../modules/incidents/index.js';
 import { registerOrganisationRoutes, type Organisations } from '../modules/organisations/index.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
@@ -35,7 +35,12 @@ export interface AppOptions {
   /** Alerts about future breaches (API, the email links' pages, the form on the check page); absent, none is served. */
   readonly alerts?: AlertRoutesOptions;
   /** The organisations' desk (console pages and /api/v1/orgs); absent, neither is served. */
-  readonly desk?: { readonly organisations: Organisations; readonly incidents: Incidents; readonly secureCookies: boolean };
+  readonly desk?: {
+    readonly organisations: Organisations;
+    readonly incidents: Incidents;
+    readonly processors: ProcessorLinks;
+    readonly secureCookies: boolean;
+  };
 }
 
 /** Builds the HTTP app without listening: tests drive it with `app.inject`, `main/` calls `listen`. */
@@ -137,7 +142,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.desk) {
     const auth = createDeskAuth(options.desk.organisations);
     registerOrganisationRoutes(app, { organisations: options.desk.organisations, context: (request, slug) => auth.context(request, slug) });
-    registerIncidentRoutes(app, { incidents: options.desk.incidents, context: (request, slug) => auth.context(request, slug) });
+    registerIncidentRoutes(app, {
+      incidents: options.desk.incidents,
+      processors: options.desk.processors,
+      context: (request, slug) => auth.context(request, slug),
+    });
     registerAssessmentRoutes(app, { organisations: options.desk.organisations, context: (request, slug) => auth.context(request, slug) });
     registerConsoleRoutes(app, {
       organisations: options.desk.organisations,

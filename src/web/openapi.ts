@@ -637,6 +637,86 @@ function deskPaths(): Record<string, unknown> {
         },
       },
     },
+    '/api/v1/orgs/{org}/processors': {
+      get: {
+        operationId: 'deskProcessors',
+        summary: 'The organisations you have declared as your processors',
+        security,
+        parameters: [org],
+        responses: {
+          '200': ok('Processors.', { type: 'object', properties: { processors: { type: 'array', items: { type: 'object' } } } }),
+          ...common,
+        },
+      },
+      post: {
+        operationId: 'deskDeclareProcessor',
+        summary: 'Declare an organisation as your processor (owners): it may then pass incidents on to you (Art. 33(2))',
+        security,
+        parameters: [org],
+        requestBody: {
+          required: true,
+          content: json({ type: 'object', additionalProperties: false, required: ['slug'], properties: { slug: { type: 'string' } } }),
+        },
+        responses: { '201': status('declared'), ...common },
+      },
+    },
+    '/api/v1/orgs/{org}/processors/{processor}': {
+      delete: {
+        operationId: 'deskWithdrawProcessor',
+        summary: 'Withdraw a processor declaration (owners)',
+        security,
+        parameters: [org, { name: 'processor', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': status('withdrawn'), ...common },
+      },
+    },
+    '/api/v1/orgs/{org}/incidents/{id}/pass-on': {
+      post: {
+        operationId: 'deskPassOn',
+        summary: 'As a processor, pass the incident on to controllers that declared you (Art. 33(2)); each gets its own linked incident',
+        security,
+        parameters: [org, incidentId],
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['controllers'],
+            properties: { controllers: { type: 'array', items: { type: 'string' }, minItems: 1 } },
+          }),
+        },
+        responses: {
+          '200': ok('One line per controller: its new (or existing) incident.', {
+            type: 'object',
+            properties: { passedOn: { type: 'array', items: { type: 'object' } } },
+          }),
+          '400': problem("The incident is not recorded as a processor's (VALIDATION_FAILED)."),
+          ...common,
+        },
+      },
+    },
+    '/api/v1/orgs/{org}/incidents/{id}/notifications/{version}/pdf': {
+      get: {
+        operationId: 'deskNotificationPdf',
+        summary: 'One notification version as an A4 PDF in the EDPB template structure (English, French or Swedish)',
+        security,
+        parameters: [
+          org,
+          incidentId,
+          { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+          {
+            name: 'lang',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['en', 'fr', 'sv'] },
+            description: "Default: the organisation country's language.",
+          },
+        ],
+        responses: {
+          '200': { description: 'The PDF.', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+          ...common,
+        },
+      },
+    },
     '/api/v1/orgs/{org}/register': {
       get: {
         operationId: 'deskRegister',

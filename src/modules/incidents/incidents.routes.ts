@@ -4,17 +4,25 @@ import { AppError } from '../../platform/errors.js';
 import { parseOrThrow } from '../../platform/validation.js';
 import type { DeskContext } from '../organisations/index.js';
 import type { Incidents } from './incidents.js';
+import type { ProcessorLinks } from './processor-links.js';
+import { renderNotificationPdf } from './notification-pdf.js';
 import { NOTIFICATION_TYPES } from './model/incident.js';
 import { registerCsv, registerJson } from './model/register.js';
 
 export interface IncidentRoutesOptions {
   readonly incidents: Incidents;
+  readonly processors: ProcessorLinks;
   readonly context: (request: FastifyRequest, organisationSlug: string) => Promise<DeskContext>;
 }
 
 const orgParams = z.object({ org: z.string().min(1).max(64) });
 const incidentParams = orgParams.extend({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'an incident id') });
 const notifyBody = z.object({ kind: z.enum(NOTIFICATION_TYPES) }).strict();
+const versionParams = incidentParams.extend({ version: z.string().regex(/^[1-9]\d{0,5}$/, 'a version number') });
+const pdfQuery = z.object({ lang: z.enum(['en', 'fr', 'sv']).optional() });
+const processorBody = z.object({ slug: z.string().min(1).max(64) }).strict();
+const processorParams = orgParams.extend({ processor: z.string().min(1).max(64) });
+const passOnBody = z.object({ controllers: z.array(z.string().min(1).max(64)).min(1).max(10_000) }).strict();
 const registerQuery = z.object({ format: z.enum(['csv', 'json']).default('json') });
 
 /** The revision an edit was made from: `If-Match: "3"` (or 3). Required, so no edit overwrites blindly. */
@@ -64,11 +72,48 @@ export function registerIncidentRoutes(app: FastifyInstance, options: IncidentRo
     return { notifications: await incidents.notifications(ctx, parseOrThrow(incidentParams, request.params, 'path').id) };
   });
 
+  // The notification as issued, as an A4 PDF to file with the authority or keep with the register.
+  app.get('/api/v1/orgs/:org/incidents/:id/notifications/:version/pdf', async (request, reply) => {
+    const ctx = await ctxOf(request);
+    const { id, version } = parseOrThrow(versionParams, request.params, 'path');
+    const { lang } = parseOrThrow(pdfQuery, request.query, 'query');
+    const notification = (await incidents.notifications(ctx, id)).find((n) => n.version === Number(version));
+    if (!notification)
+      throw new AppError('INCIDENT_NOT_FOUND', `Incident ${id} has no notification version ${version}`, { data: { id, version } });
+    const locale = lang ?? (ctx.organisation.country === 'SE' ? 'sv' : ctx.organisation.country === 'FR' ? 'fr' : 'en');
+    const pdf = await renderNotificationPdf(notification, { locale, organisationName: ctx.organisation.name });
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="notification-${id}-v${version}-${locale}.pdf"`)
+      .header('cache-control', 'no-store')
+      .send(Buffer.from(pdf));
+  });
+
   app.post('/api/v1/orgs/:org/incidents/:id/notifications', async (request, reply) => {
     const ctx = await ctxOf(request);
     const { id } = parseOrThrow(incidentParams, request.params, 'path');
     const notification = await incidents.issueNotification(ctx, id, parseOrThrow(notifyBody, request.body, 'body').kind);
     return reply.code(201).send(notification);
+  });
+
+  app.get('/api/v1/orgs/:org/processors', async (request) => ({ processors: await options.processors.list(await ctxOf(request)) }));
+
+  app.post('/api/v1/orgs/:org/processors', async (request, reply) => {
+    const ctx = await ctxOf(request);
+    await options.processors.declare(ctx, parseOrThrow(processorBody, request.body, 'body').slug);
+    return reply.code(201).send({ status: 'declared' });
+  });
+
+  app.delete('/api/v1/orgs/:org/processors/:processor', async (request) => {
+    const ctx = await ctxOf(request);
+    await options.processors.withdraw(ctx, parseOrThrow(processorParams, request.params, 'path').processor);
+    return { status: 'withdrawn' };
+  });
+
+  app.post('/api/v1/orgs/:org/incidents/:id/pass-on', async (request) => {
+    const ctx = await ctxOf(request);
+    const { id } = parseOrThrow(incidentParams, request.params, 'path');
+    return { passedOn: await options.processors.passOn(ctx, id, parseOrThrow(passOnBody, request.body, 'body').controllers) };
   });
 
   app.get('/api/v1/orgs/:org/register', async (request, reply) => {

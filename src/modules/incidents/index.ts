@@ -1,3 +1,4 @@
 export { createIncidents, type IncidentSummary, type Incidents, type IncidentsDeps, type StoredIncident } from './incidents.js';
 export { registerIncidentRoutes, type IncidentRoutesOptions } from './incidents.routes.js';
 export { registerAssessmentRoutes, type AssessmentRoutesOptions } from './assessment.routes.js';
+export { createProcessorLinks, type PassedOn, type ProcessorLink, type ProcessorLinks } from './processor-links.js';

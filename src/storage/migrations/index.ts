@@ -4,6 +4,7 @@ import * as m0002 from './0002-lookup-index.js';
 import * as m0003 from './0003-alerts.js';
 import * as m0004 from './0004-organisations.js';
 import * as m0005 from './0005-incidents.js';
+import * as m0006 from './0006-processor-links.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so that the compiled build and
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-alerts': m0003,
   '0004-organisations': m0004,
   '0005-incidents': m0005,
+  '0006-processor-links': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {
