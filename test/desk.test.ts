@@ -12,7 +12,7 @@ import { createArgon2PasswordHasher } from '../src/adapters/argon2-password-hash
 import { createCatalogue, createCatalogueStore } from '../src/modules/catalogue/index.js';
 import { createApiKeys } from '../src/modules/access/index.js';
 import { createOrganisations, type Organisations } from '../src/modules/organisations/index.js';
-import { createIncidents, createProcessorLinks } from '../src/modules/incidents/index.js';
+import { deskModules } from './support/desk.js';
 import { systemClock } from '../src/platform/clock.js';
 import { newId } from '../src/platform/ids.js';
 import { createLogger } from '../src/platform/logger.js';
@@ -77,12 +77,13 @@ for (const { name, skip, create } of await testDatabases()) {
         apiKeys: createApiKeys({ db: db.handle.db, clock: systemClock, newId, randomBytes }),
         logger,
         checkDatabase: async () => undefined,
-        desk: {
-          organisations: orgs,
-          incidents: createIncidents({ db: db.handle.db, clock: systemClock, newId, organisations: orgs }),
-          processors: createProcessorLinks({ db: db.handle.db, clock: systemClock, newId, organisations: orgs }),
-          secureCookies: true,
-        },
+        desk: deskModules(
+          db.handle.db,
+          systemClock,
+          orgs,
+          createCatalogue({ store: createCatalogueStore(db.handle), clock: systemClock, newId }),
+          true,
+        ),
       });
       await orgs.createOrganisation(
         { slug: 'viamedis', name: 'Viamedis', country: 'FR' },

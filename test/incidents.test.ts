@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { createArgon2PasswordHasher } from '../src/adapters/argon2-password-hasher.js';
 import { createApiKeys } from '../src/modules/access/index.js';
 import { createCatalogue, createCatalogueStore } from '../src/modules/catalogue/index.js';
-import { createIncidents, createProcessorLinks } from '../src/modules/incidents/index.js';
+import { deskModules } from './support/desk.js';
 import { createOrganisations } from '../src/modules/organisations/index.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { newId } from '../src/platform/ids.js';
@@ -67,17 +67,13 @@ for (const { name, skip, create } of await testDatabases()) {
     before(async () => {
       db = await create();
       const orgs = createOrganisations({ db: db.handle.db, clock, newId, randomBytes, passwords: createArgon2PasswordHasher() });
+      const catalogue = createCatalogue({ store: createCatalogueStore(db.handle), clock, newId });
       app = await buildApp({
-        catalogue: createCatalogue({ store: createCatalogueStore(db.handle), clock, newId }),
+        catalogue,
         apiKeys: createApiKeys({ db: db.handle.db, clock, newId, randomBytes }),
         logger: createLogger({ level: 'silent' }),
         checkDatabase: async () => undefined,
-        desk: {
-          organisations: orgs,
-          incidents: createIncidents({ db: db.handle.db, clock, newId, organisations: orgs }),
-          processors: createProcessorLinks({ db: db.handle.db, clock, newId, organisations: orgs }),
-          secureCookies: false,
-        },
+        desk: deskModules(db.handle.db, clock, orgs, catalogue),
       });
       for (const { org } of SEED_INCIDENTS) {
         const { owner } = await orgs.createOrganisation(
@@ -375,6 +371,59 @@ for (const { name, skip, create } of await testDatabases()) {
         passedOn: { existing: boolean; incidentId: string }[];
       }>();
       assert.deepEqual(again.passedOn, [{ controller: 'almerys', incidentId: lines[0]!.incidentId, existing: true }]);
+    });
+
+    it("publishes its own public catalogue entry from an incident, and never overwrites another organisation's", async () => {
+      // Folksam's own incident (it also holds the one Viamedis passed on, in the test above).
+      const summary = (await call('GET', 'folksam', '/incidents'))
+        .json<{ incidents: { id: string; title: string }[] }>()
+        .incidents.find((i) => i.title.startsWith('Personuppgifter'));
+      const path = `/incidents/${summary!.id}`;
+      const publication = {
+        slug: 'folksam-tracking-tools',
+        sector: 'insurance',
+        description: {
+          en: 'Personal identity numbers and purchased products were sent to advertising platforms through tracking tools.',
+          fr: 'Des numéros personnels et des produits achetés ont été envoyés à des plateformes publicitaires par des outils de suivi.',
+          sv: 'Personnummer och köpta produkter skickades till annonsplattformar via spårningsverktyg.',
+        },
+        sources: [{ url: 'https://www.folksam.se/', title: 'Folksam: information to customers' }],
+      };
+      const incomplete = await call('POST', 'folksam', `${path}/publish`, publication);
+      assert.equal(incomplete.statusCode, 400, 'the incident has no nature yet');
+      assert.ok(
+        incomplete.json<{ errors: { path: string }[] }>().errors.some((e) => e.path.startsWith('nature')),
+        incomplete.body,
+      );
+      const current = (await call('GET', 'folksam', path)).json<{ incident: Record<string, unknown>; revision: number }>();
+      const { id: _i, createdAt: _c, modifiedAt: _m, ...draft } = current.incident;
+      const completed = {
+        ...draft,
+        nature: { types: ['confidentiality'] },
+        cause: { actor: 'internal-non-malicious' },
+        dataSubjects: { byCountry: [{ country: 'SE', people: { precision: 'approximate', count: 1_000_000 } }] },
+      };
+      assert.equal((await call('PUT', 'folksam', path, completed, { 'if-match': `"${current.revision}"` })).statusCode, 200);
+      const created = await call('POST', 'folksam', `${path}/publish`, publication);
+      assert.equal(created.statusCode, 201, created.body);
+      const entry = await app.inject({ method: 'GET', url: '/api/v1/breaches/folksam-tracking-tools' });
+      assert.equal(entry.statusCode, 200);
+      const breach = entry.json<{
+        country: string;
+        peopleAffected: { count: number };
+        dataClasses: string[];
+        flags: { verified: boolean };
+      }>();
+      assert.equal(breach.country, 'SE');
+      assert.equal(breach.peopleAffected.count, 1_000_000);
+      assert.deepEqual(breach.dataClasses, ['se-personnummer', 'insurance-products']);
+      assert.equal(breach.flags.verified, true);
+      assert.equal((await call('POST', 'folksam', `${path}/publish`, publication)).statusCode, 200, 'updating its own entry');
+      // Another organisation cannot take the slug, even from an incident of its own.
+      const [theirs] = (await call('GET', 'chronopost', '/incidents')).json<{ incidents: { id: string }[] }>().incidents;
+      const stolen = await call('POST', 'chronopost', `/incidents/${theirs!.id}/publish`, publication);
+      assert.equal(stolen.statusCode, 409);
+      assert.equal(stolen.json<{ code: string }>().code, 'BREACH_SLUG_CONFLICT');
     });
   });
 }

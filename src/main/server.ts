@@ -75,6 +75,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       organisations: services.organisations,
       incidents: services.incidents,
       processors: services.processors,
+      publishing: services.publishing,
       secureCookies: (config.publicBaseUrl ?? '').startsWith('https://'),
     },
     checkDatabase: async () => {

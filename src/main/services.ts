@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { createApiKeys, type ApiKeys } from '../modules/access/index.js';
 import { createArgon2PasswordHasher } from '../adapters/argon2-password-hasher.js';
-import { createIncidents, createProcessorLinks, type Incidents, type ProcessorLinks } from '../modules/incidents/index.js';
+import {
+  createIncidents,
+  createProcessorLinks,
+  createPublishing,
+  type Incidents,
+  type ProcessorLinks,
+  type Publishing,
+} from '../modules/incidents/index.js';
 import { createOrganisations, type Organisations } from '../modules/organisations/index.js';
 import { createCatalogue, createCatalogueStore, SEED_BREACHES, type Catalogue } from '../modules/catalogue/index.js';
 import { systemClock, type Clock } from '../platform/clock.js';
@@ -20,6 +27,7 @@ export interface Services {
   readonly organisations: Organisations;
   readonly incidents: Incidents;
   readonly processors: ProcessorLinks;
+  readonly publishing: Publishing;
   close(): Promise<void>;
 }
 
@@ -46,11 +54,12 @@ export async function createServices(
     const organisations = createOrganisations({ db: database.db, clock, newId, randomBytes, passwords: createArgon2PasswordHasher() });
     const incidents = createIncidents({ db: database.db, clock, newId, organisations });
     const processors = createProcessorLinks({ db: database.db, clock, newId, organisations });
+    const publishing = createPublishing({ db: database.db, clock, catalogue, incidents, organisations });
     if (options.seed ?? config.seed) {
       const added = await catalogue.seedOnce(SEED_NAME, SEED_BREACHES);
       if (added > 0) logger.info({ added }, 'seed catalogue loaded');
     }
-    return { database, catalogue, apiKeys, organisations, incidents, processors, close: () => database.close() };
+    return { database, catalogue, apiKeys, organisations, incidents, processors, publishing, close: () => database.close() };
   } catch (error) {
     await database.close();
     throw error;

@@ -27,6 +27,7 @@ export interface DatabaseSchema {
   incidents: IncidentsTable;
   incident_notifications: IncidentNotificationsTable;
   processor_links: ProcessorLinksTable;
+  published_breaches: PublishedBreachesTable;
 }
 
 export interface BreachesTable {
@@ -305,4 +306,12 @@ export interface ProcessorLinksTable {
   controller_organisation_id: string;
   processor_organisation_id: string;
   created_at: string;
+}
+
+/** A public catalogue entry published by an organisation from one of its incidents. */
+export interface PublishedBreachesTable {
+  slug: string;
+  organisation_id: string;
+  incident_id: string;
+  published_at: string;
 }

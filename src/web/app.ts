@@ -5,7 +5,13 @@ import { registerCatalogueRoutes } from '../modules/catalogue/index.js';
 import type { ApiKeys } from '../modules/access/index.js';
 import { registerAlertRoutes, type AlertRoutesOptions } from '../modules/alerts/index.js';
 import { registerLookupRoutes, type LookupRoutesOptions } from '../modules/lookup/index.js';
-import { registerAssessmentRoutes, registerIncidentRoutes, type Incidents, type ProcessorLinks } from '../modules/incidents/index.js';
+import {
+  registerAssessmentRoutes,
+  registerIncidentRoutes,
+  type Incidents,
+  type ProcessorLinks,
+  type Publishing,
+} from '../modules/incidents/index.js';
 import { registerOrganisationRoutes, type Organisations } from '../modules/organisations/index.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
@@ -39,6 +45,7 @@ export interface AppOptions {
     readonly organisations: Organisations;
     readonly incidents: Incidents;
     readonly processors: ProcessorLinks;
+    readonly publishing: Publishing;
     readonly secureCookies: boolean;
   };
 }
@@ -145,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerIncidentRoutes(app, {
       incidents: options.desk.incidents,
       processors: options.desk.processors,
+      publishing: options.desk.publishing,
       context: (request, slug) => auth.context(request, slug),
     });
     registerAssessmentRoutes(app, { organisations: options.desk.organisations, context: (request, slug) => auth.context(request, slug) });

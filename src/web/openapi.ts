@@ -717,6 +717,38 @@ function deskPaths(): Record<string, unknown> {
         },
       },
     },
+    '/api/v1/orgs/{org}/incidents/{id}/publish': {
+      post: {
+        operationId: 'deskPublish',
+        summary: 'Publish or update the public catalogue entry for this incident (owners and DPOs)',
+        description:
+          'Dates, counts, data classes, nature, cause and authority come from the incident; the organisation gives the slug, sector, public description (en, fr, sv) and sources. An organisation updates only entries it published.',
+        security,
+        parameters: [org, incidentId],
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['slug', 'sector', 'description', 'sources'],
+            properties: {
+              slug: { type: 'string' },
+              sector: { type: 'string' },
+              description: { type: 'object', properties: { en: { type: 'string' }, fr: { type: 'string' }, sv: { type: 'string' } } },
+              sources: { type: 'array', items: { type: 'object' } },
+              domain: { type: 'string' },
+            },
+          }),
+        },
+        responses: {
+          '200': ok('Updated.', { type: 'object' }),
+          '201': ok('Created.', { type: 'object' }),
+          '400': problem('The entry would not be valid, field by field (VALIDATION_FAILED).'),
+          '409': problem('The slug belongs to an entry your organisation did not publish (BREACH_SLUG_CONFLICT).'),
+          ...common,
+        },
+      },
+    },
     '/api/v1/orgs/{org}/register': {
       get: {
         operationId: 'deskRegister',

@@ -12,7 +12,7 @@ import { buildApp } from '../../src/web/app.js';
 import { createAlertCrypto } from '../../src/adapters/alert-crypto.js';
 import { createArgon2PasswordHasher } from '../../src/adapters/argon2-password-hasher.js';
 import { createOrganisations } from '../../src/modules/organisations/index.js';
-import { createIncidents, createProcessorLinks } from '../../src/modules/incidents/index.js';
+import { deskModules } from './desk.js';
 import { createAlerts, createAlertsStore } from '../../src/modules/alerts/index.js';
 import { createSqliteTestDatabase, type TestDatabase } from './databases.js';
 
@@ -60,12 +60,12 @@ export async function createTestApp(options: { database?: () => Promise<TestData
     catalogue,
     apiKeys,
     lookup: { publications: { current: () => null }, activeKey: () => ({ evaluator, epoch: 1 }), rateLimit: null },
-    desk: ((organisations) => ({
-      organisations,
-      incidents: createIncidents({ db: db.handle.db, clock, newId, organisations }),
-      processors: createProcessorLinks({ db: db.handle.db, clock, newId, organisations }),
-      secureCookies: false,
-    }))(createOrganisations({ db: db.handle.db, clock, newId, randomBytes, passwords: createArgon2PasswordHasher() })),
+    desk: deskModules(
+      db.handle.db,
+      clock,
+      createOrganisations({ db: db.handle.db, clock, newId, randomBytes, passwords: createArgon2PasswordHasher() }),
+      catalogue,
+    ),
     // Alerts on the real store; this app sends no mail (test/alerts.test.ts does, through a real SMTP server).
     alerts: {
       alerts: createAlerts({

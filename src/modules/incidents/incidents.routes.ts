@@ -5,6 +5,7 @@ import { parseOrThrow } from '../../platform/validation.js';
 import type { DeskContext } from '../organisations/index.js';
 import type { Incidents } from './incidents.js';
 import type { ProcessorLinks } from './processor-links.js';
+import type { Publishing } from './publishing.js';
 import { renderNotificationPdf } from './notification-pdf.js';
 import { NOTIFICATION_TYPES } from './model/incident.js';
 import { registerCsv, registerJson } from './model/register.js';
@@ -12,6 +13,7 @@ import { registerCsv, registerJson } from './model/register.js';
 export interface IncidentRoutesOptions {
   readonly incidents: Incidents;
   readonly processors: ProcessorLinks;
+  readonly publishing: Publishing;
   readonly context: (request: FastifyRequest, organisationSlug: string) => Promise<DeskContext>;
 }
 
@@ -23,6 +25,15 @@ const pdfQuery = z.object({ lang: z.enum(['en', 'fr', 'sv']).optional() });
 const processorBody = z.object({ slug: z.string().min(1).max(64) }).strict();
 const processorParams = orgParams.extend({ processor: z.string().min(1).max(64) });
 const passOnBody = z.object({ controllers: z.array(z.string().min(1).max(64)).min(1).max(10_000) }).strict();
+const publishBody = z
+  .object({
+    slug: z.string().max(64),
+    sector: z.string().max(64),
+    description: z.unknown(),
+    sources: z.unknown(),
+    domain: z.string().max(253).optional(),
+  })
+  .strict();
 const registerQuery = z.object({ format: z.enum(['csv', 'json']).default('json') });
 
 /** The revision an edit was made from: `If-Match: "3"` (or 3). Required, so no edit overwrites blindly. */
@@ -114,6 +125,18 @@ export function registerIncidentRoutes(app: FastifyInstance, options: IncidentRo
     const ctx = await ctxOf(request);
     const { id } = parseOrThrow(incidentParams, request.params, 'path');
     return { passedOn: await options.processors.passOn(ctx, id, parseOrThrow(passOnBody, request.body, 'body').controllers) };
+  });
+
+  // The public catalogue entry for this incident, created or updated; validated by the catalogue's schema.
+  app.post('/api/v1/orgs/:org/incidents/:id/publish', { bodyLimit: 64 * 1024 }, async (request, reply) => {
+    const ctx = await ctxOf(request);
+    const { id } = parseOrThrow(incidentParams, request.params, 'path');
+    const body = parseOrThrow(publishBody, request.body, 'body');
+    const { breach, created } = await options.publishing.publish(ctx, id, body);
+    return reply
+      .code(created ? 201 : 200)
+      .header('location', `/api/v1/breaches/${breach.slug}`)
+      .send({ breach, created });
   });
 
   app.get('/api/v1/orgs/:org/register', async (request, reply) => {

@@ -2,3 +2,4 @@ export { createIncidents, type IncidentSummary, type Incidents, type IncidentsDe
 export { registerIncidentRoutes, type IncidentRoutesOptions } from './incidents.routes.js';
 export { registerAssessmentRoutes, type AssessmentRoutesOptions } from './assessment.routes.js';
 export { createProcessorLinks, type PassedOn, type ProcessorLink, type ProcessorLinks } from './processor-links.js';
+export { catalogueEntryFrom, createPublishing, type PublicationInput, type Publishing } from './publishing.js';

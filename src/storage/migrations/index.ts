@@ -5,6 +5,7 @@ import * as m0003 from './0003-alerts.js';
 import * as m0004 from './0004-organisations.js';
 import * as m0005 from './0005-incidents.js';
 import * as m0006 from './0006-processor-links.js';
+import * as m0007 from './0007-published-breaches.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so that the compiled build and
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-organisations': m0004,
   '0005-incidents': m0005,
   '0006-processor-links': m0006,
+  '0007-published-breaches': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { Catalogue } from '../../src/modules/catalogue/index.js';
+import { createIncidents, createProcessorLinks, createPublishing } from '../../src/modules/incidents/index.js';
+import type { Organisations } from '../../src/modules/organisations/index.js';
+import type { Clock } from '../../src/platform/clock.js';
+import { newId } from '../../src/platform/ids.js';
+import type { DatabaseSchema } from '../../src/storage/schema.js';
+
+/** The desk's modules wired as src/main/services.ts wires them, for apps built in tests. */
+export function deskModules(
+  db: Kysely<DatabaseSchema>,
+  clock: Clock,
+  organisations: Organisations,
+  catalogue: Catalogue,
+  secureCookies = false,
+) {
+  const incidents = createIncidents({ db, clock, newId, organisations });
+  return {
+    organisations,
+    incidents,
+    processors: createProcessorLinks({ db, clock, newId, organisations }),
+    publishing: createPublishing({ db, clock, catalogue, incidents, organisations }),
+    secureCookies,
+  };
+}
