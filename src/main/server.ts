@@ -4,6 +4,8 @@ import type { Config } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import { buildApp } from '../web/app.js';
 import { createAlertsRuntime, type AlertsRuntime } from './alerts-runtime.js';
+import { createSmtpMailer } from '../adapters/smtp-mailer.js';
+import { createDeadlineReminders } from '../modules/incidents/index.js';
 import { loadDemoIndex } from './demo-index.js';
 import { createIndexing, type Indexing } from './indexing.js';
 import { createLookupPublisher, lookupDir, type LookupPublisher } from './lookup-publisher.js';
@@ -89,10 +91,39 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const listening = `http://${shownHost}:${port}`;
   url = config.publicBaseUrl ?? listening;
   alertsRuntime?.start();
+  // 72-hour reminders to owners and DPOs, when there is an SMTP server to send them.
+  let reminderTimer: NodeJS.Timeout | undefined;
+  let reminderMailer: ReturnType<typeof createSmtpMailer> | undefined;
+  if (config.smtpUrl) {
+    reminderMailer = createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom });
+    const deadlineReminders = createDeadlineReminders({
+      db: services.database.db,
+      clock: { now: () => new Date() },
+      mailer: reminderMailer,
+      logger,
+      incidentUrl: (org, id, locale) => `${url}/console/${org}/incidents/${id}?lang=${locale}`,
+    });
+    let running = false;
+    const tick = () => {
+      if (running) return;
+      running = true;
+      deadlineReminders
+        .run()
+        .catch((error: unknown) => logger.error({ err: error }, '72-hour reminders failed; next run retries'))
+        .finally(() => {
+          running = false;
+        });
+    };
+    reminderTimer = setInterval(tick, 60_000);
+    reminderTimer.unref();
+    tick();
+  }
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       await app.close();
+      if (reminderTimer) clearInterval(reminderTimer);
+      reminderMailer?.close();
       await alertsRuntime?.close();
       publisher.close();
       await limiter.close();

@@ -28,6 +28,7 @@ export interface DatabaseSchema {
   incident_notifications: IncidentNotificationsTable;
   processor_links: ProcessorLinksTable;
   published_breaches: PublishedBreachesTable;
+  incident_reminders: IncidentRemindersTable;
 }
 
 export interface BreachesTable {
@@ -314,4 +315,12 @@ export interface PublishedBreachesTable {
   organisation_id: string;
   incident_id: string;
   published_at: string;
+}
+
+/** A 72-hour reminder sent: one per (incident, hours after awareness). */
+export interface IncidentRemindersTable {
+  incident_id: string;
+  hours: number;
+  sent_at: string;
+  recipients: number;
 }

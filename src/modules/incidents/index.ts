@@ -3,3 +3,4 @@ export { registerIncidentRoutes, type IncidentRoutesOptions } from './incidents.
 export { registerAssessmentRoutes, type AssessmentRoutesOptions } from './assessment.routes.js';
 export { createProcessorLinks, type PassedOn, type ProcessorLink, type ProcessorLinks } from './processor-links.js';
 export { catalogueEntryFrom, createPublishing, type PublicationInput, type Publishing } from './publishing.js';
+export { createDeadlineReminders, type DeadlineRemindersDeps } from './reminders.js';
