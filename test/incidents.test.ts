@@ -293,6 +293,41 @@ for (const { name, skip, create } of await testDatabases()) {
       assert.equal(body.proposal.notifyAuthority, true);
       assert.equal(body.proposal.informIndividuals, 'required');
       assert.ok(body.proposal.reasons.every((r) => r.text.fr.length > 0));
+      // Recorded on the incident with the person's decision and reason; the proposal is the server's.
+      const [incident] = (await call('GET', 'viamedis', '/incidents')).json<{ incidents: { id: string }[] }>().incidents;
+      const noReason = await call('POST', 'viamedis', `/incidents/${incident!.id}/assessments`, {
+        enisa: input.enisa,
+        edpb: input.edpb,
+        measures: input.measures,
+        decision: { notifyAuthority: true, informIndividuals: 'required', reason: '' },
+      });
+      assert.equal(noReason.statusCode, 400);
+      assert.ok(noReason.json<{ errors: { path: string }[] }>().errors.some((e) => e.path === 'decision.reason'));
+      const recorded = await call('POST', 'viamedis', `/incidents/${incident!.id}/assessments`, {
+        enisa: input.enisa,
+        edpb: input.edpb,
+        measures: input.measures,
+        decision: {
+          notifyAuthority: true,
+          informIndividuals: 'required',
+          reason: 'Risque élevé : NIR et assureur de 33 millions de personnes.',
+        },
+      });
+      assert.equal(recorded.statusCode, 201, recorded.body);
+      const stored = (await call('GET', 'viamedis', `/incidents/${incident!.id}`)).json<{
+        incident: {
+          riskOutcome: { level: string; proposal: { informIndividuals: string }; decision: { reason: string; decidedBy: string } };
+        };
+      }>().incident.riskOutcome;
+      assert.equal(stored.level, 'high');
+      assert.equal(stored.proposal.informIndividuals, 'required');
+      assert.match(stored.decision.reason, /33 millions/);
+      assert.match(stored.decision.decidedBy, /^[0-9A-Z]{26}$/, 'a user id, not an address');
+      assert.equal(
+        (await call('GET', 'viamedis', `/incidents/${incident!.id}/assessments`)).json<{ assessments: unknown[] }>().assessments.length,
+        1,
+      );
+
       const bad = await call('POST', 'viamedis', '/risk-assessment', {
         ...input,
         enisa: { ...input.enisa, ei: { level: 'total', reason: 'x' } },

@@ -78,6 +78,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       incidents: services.incidents,
       processors: services.processors,
       publishing: services.publishing,
+      assessments: services.assessments,
       secureCookies: (config.publicBaseUrl ?? '').startsWith('https://'),
     },
     checkDatabase: async () => {

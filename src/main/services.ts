@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createApiKeys, type ApiKeys } from '../modules/access/index.js';
 import { createArgon2PasswordHasher } from '../adapters/argon2-password-hasher.js';
 import {
+  createAssessments,
   createIncidents,
   createProcessorLinks,
   createPublishing,
+  type Assessments,
   type Incidents,
   type ProcessorLinks,
   type Publishing,
@@ -28,6 +30,7 @@ export interface Services {
   readonly incidents: Incidents;
   readonly processors: ProcessorLinks;
   readonly publishing: Publishing;
+  readonly assessments: Assessments;
   close(): Promise<void>;
 }
 
@@ -55,11 +58,22 @@ export async function createServices(
     const incidents = createIncidents({ db: database.db, clock, newId, organisations });
     const processors = createProcessorLinks({ db: database.db, clock, newId, organisations });
     const publishing = createPublishing({ db: database.db, clock, catalogue, incidents, organisations });
+    const assessments = createAssessments({ db: database.db, clock, newId, organisations });
     if (options.seed ?? config.seed) {
       const added = await catalogue.seedOnce(SEED_NAME, SEED_BREACHES);
       if (added > 0) logger.info({ added }, 'seed catalogue loaded');
     }
-    return { database, catalogue, apiKeys, organisations, incidents, processors, publishing, close: () => database.close() };
+    return {
+      database,
+      catalogue,
+      apiKeys,
+      organisations,
+      incidents,
+      processors,
+      publishing,
+      assessments,
+      close: () => database.close(),
+    };
   } catch (error) {
     await database.close();
     throw error;

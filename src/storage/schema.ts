@@ -29,6 +29,7 @@ export interface DatabaseSchema {
   processor_links: ProcessorLinksTable;
   published_breaches: PublishedBreachesTable;
   incident_reminders: IncidentRemindersTable;
+  incident_assessments: IncidentAssessmentsTable;
 }
 
 export interface BreachesTable {
@@ -323,4 +324,14 @@ export interface IncidentRemindersTable {
   hours: number;
   sent_at: string;
   recipients: number;
+}
+
+/** A recorded risk assessment: inputs, result, proposal and decision (JSON), immutable. */
+export interface IncidentAssessmentsTable {
+  id: string;
+  incident_id: string;
+  organisation_id: string;
+  body: string;
+  created_at: string;
+  created_by: string;
 }

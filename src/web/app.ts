@@ -8,6 +8,7 @@ import { registerLookupRoutes, type LookupRoutesOptions } from '../modules/looku
 import {
   registerAssessmentRoutes,
   registerIncidentRoutes,
+  type Assessments,
   type Incidents,
   type ProcessorLinks,
   type Publishing,
@@ -46,6 +47,7 @@ export interface AppOptions {
     readonly incidents: Incidents;
     readonly processors: ProcessorLinks;
     readonly publishing: Publishing;
+    readonly assessments: Assessments;
     readonly secureCookies: boolean;
   };
 }
@@ -155,7 +157,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       publishing: options.desk.publishing,
       context: (request, slug) => auth.context(request, slug),
     });
-    registerAssessmentRoutes(app, { organisations: options.desk.organisations, context: (request, slug) => auth.context(request, slug) });
+    registerAssessmentRoutes(app, {
+      organisations: options.desk.organisations,
+      assessments: options.desk.assessments,
+      context: (request, slug) => auth.context(request, slug),
+    });
     registerConsoleRoutes(app, {
       organisations: options.desk.organisations,
       incidents: options.desk.incidents,

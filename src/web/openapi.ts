@@ -749,6 +749,56 @@ function deskPaths(): Record<string, unknown> {
         },
       },
     },
+    '/api/v1/orgs/{org}/incidents/{id}/assessments': {
+      get: {
+        operationId: 'deskAssessments',
+        summary: 'The risk assessments recorded for this incident, with the decisions taken on them',
+        security,
+        parameters: [org, incidentId],
+        responses: {
+          '200': ok('Oldest first.', { type: 'object', properties: { assessments: { type: 'array', items: { type: 'object' } } } }),
+          ...common,
+        },
+      },
+      post: {
+        operationId: 'deskRecordAssessment',
+        summary: 'Record a risk assessment and the decision on it (owners and DPOs): the tool explains, the person decides',
+        description:
+          "The server runs the ENISA severity and the proposal again from the inputs, stores them with the decision and its written reason, and updates the incident's riskOutcome.",
+        security,
+        parameters: [org, incidentId],
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['enisa', 'edpb', 'measures', 'decision'],
+            properties: {
+              enisa: { type: 'object' },
+              edpb: { type: 'object' },
+              measures: { type: 'object' },
+              decision: {
+                type: 'object',
+                required: ['notifyAuthority', 'informIndividuals', 'reason'],
+                properties: {
+                  notifyAuthority: { type: 'boolean' },
+                  informIndividuals: {
+                    type: 'string',
+                    enum: ['required', 'not-required', 'exempt-34-3-a', 'exempt-34-3-b', 'public-communication-34-3-c'],
+                  },
+                  reason: { type: 'string', minLength: 10 },
+                },
+              },
+            },
+          }),
+        },
+        responses: {
+          '201': ok('Recorded.', { type: 'object' }),
+          '400': problem('A factor out of range, or a decision without its reason (VALIDATION_FAILED).'),
+          ...common,
+        },
+      },
+    },
     '/api/v1/orgs/{org}/register': {
       get: {
         operationId: 'deskRegister',

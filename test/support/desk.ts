@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Catalogue } from '../../src/modules/catalogue/index.js';
-import { createIncidents, createProcessorLinks, createPublishing } from '../../src/modules/incidents/index.js';
+import { createAssessments, createIncidents, createProcessorLinks, createPublishing } from '../../src/modules/incidents/index.js';
 import type { Organisations } from '../../src/modules/organisations/index.js';
 import type { Clock } from '../../src/platform/clock.js';
 import { newId } from '../../src/platform/ids.js';
@@ -20,6 +20,7 @@ export function deskModules(
     incidents,
     processors: createProcessorLinks({ db, clock, newId, organisations }),
     publishing: createPublishing({ db, clock, catalogue, incidents, organisations }),
+    assessments: createAssessments({ db, clock, newId, organisations }),
     secureCookies,
   };
 }

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { AppError, validationError } from '../../platform/errors.js';
 import { parseOrThrow } from '../../platform/validation.js';
 import type { DeskContext, Organisations } from '../organisations/index.js';
+import type { Assessments } from './assessments.js';
 import { checkCommunication } from './communication-check/index.js';
 import { proposeDpc, proposeNotification, RiskInputError, severity } from './risk/index.js';
 
 export interface AssessmentRoutesOptions {
   readonly organisations: Pick<Organisations, 'require'>;
+  readonly assessments: Assessments;
   readonly context: (request: FastifyRequest, organisationSlug: string) => Promise<DeskContext>;
 }
 
@@ -15,6 +17,8 @@ const orgParams = z.object({ org: z.string().min(1).max(64) });
 const riskBody = z
   .object({ dataClasses: z.array(z.string().max(64)).max(200).optional(), enisa: z.unknown(), edpb: z.unknown(), measures: z.unknown() })
   .strict();
+const incidentParams = orgParams.extend({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'an incident id') });
+const recordBody = z.object({ enisa: z.unknown(), edpb: z.unknown(), measures: z.unknown(), decision: z.unknown() }).strict();
 const draftBody = z.object({ text: z.string().max(1_000_000), locale: z.enum(['en', 'fr', 'sv']).optional() }).strict();
 
 /** A RiskInputError names its field; the API answers with it as a field-level validation error. */
@@ -51,6 +55,19 @@ export function registerAssessmentRoutes(app: FastifyInstance, options: Assessme
       proposeNotification({ severity: enisa, edpb: body.edpb, measures: body.measures } as Parameters<typeof proposeNotification>[0]),
     );
     return { dpcProposal, severity: enisa, proposal };
+  });
+
+  app.get('/api/v1/orgs/:org/incidents/:id/assessments', async (request) => {
+    const ctx = await ctxOf(request);
+    return { assessments: await options.assessments.list(ctx, parseOrThrow(incidentParams, request.params, 'path').id) };
+  });
+
+  // Records the assessment and the person's decision on it in the incident (riskOutcome), audited.
+  app.post('/api/v1/orgs/:org/incidents/:id/assessments', { bodyLimit: 64 * 1024 }, async (request, reply) => {
+    const ctx = await ctxOf(request);
+    const { id } = parseOrThrow(incidentParams, request.params, 'path');
+    const body = parseOrThrow(recordBody, request.body, 'body');
+    return reply.code(201).send(await options.assessments.record(ctx, id, body, body.decision));
   });
 
   app.post('/api/v1/orgs/:org/communication-check', { bodyLimit: 1_100_000 }, async (request) => {

@@ -4,3 +4,11 @@ export { registerAssessmentRoutes, type AssessmentRoutesOptions } from './assess
 export { createProcessorLinks, type PassedOn, type ProcessorLink, type ProcessorLinks } from './processor-links.js';
 export { catalogueEntryFrom, createPublishing, type PublicationInput, type Publishing } from './publishing.js';
 export { createDeadlineReminders, type DeadlineRemindersDeps } from './reminders.js';
+export {
+  createAssessments,
+  evaluateAssessment,
+  type AssessmentInput,
+  type Assessments,
+  type Decision,
+  type RecordedAssessment,
+} from './assessments.js';
