@@ -165,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerConsoleRoutes(app, {
       organisations: options.desk.organisations,
       incidents: options.desk.incidents,
+      assessments: options.desk.assessments,
       auth,
       secureCookies: options.desk.secureCookies,
     });

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Incidents } from '../modules/incidents/index.js';
+import { checkCommunication } from '../modules/incidents/communication-check/index.js';
+import { evaluateAssessment, type Assessments, type Incidents } from '../modules/incidents/index.js';
+import { AVAILABILITY_LOSS, CONFIDENTIALITY_LOSS, INTEGRITY_LOSS, proposeDpc } from '../modules/incidents/risk/index.js';
+import { can } from '../modules/organisations/index.js';
 import { NOTIFICATION_TYPES } from '../modules/incidents/model/incident.js';
 import type { Organisations } from '../modules/organisations/index.js';
 import { ROLES } from '../modules/organisations/index.js';
@@ -17,10 +20,12 @@ import {
   renderTokensPage,
 } from './ui/console-pages.js';
 import { pageContext } from './ui-routes.js';
+import { renderAssessForm, renderCommunicationCheckPage, renderProposalPage } from './ui/desk-advice-pages.js';
 
 export interface ConsoleRoutesOptions {
   readonly organisations: Organisations;
   readonly incidents: Incidents;
+  readonly assessments: Assessments;
   readonly auth: DeskAuth;
   /** Mark the session cookie Secure (behind HTTPS). */
   readonly secureCookies: boolean;
@@ -47,6 +52,76 @@ const newIncidentForm = z.object({
   description: text(10_000).optional(),
 });
 const notifyForm = z.object({ _csrf: text(64), kind: z.enum(NOTIFICATION_TYPES) });
+const assessForm = z.object({
+  _csrf: text(64),
+  dpcCategory: text(40),
+  dpcReason: text(2000),
+  ei: text(40),
+  eiReason: text(2000),
+  confidentiality: text(80),
+  integrity: text(80),
+  availability: text(80),
+  cbReason: text(2000),
+  malicious: z.literal('on').optional(),
+  consequences: text(40),
+  special: z.literal('on').optional(),
+  vulnerable: z.literal('on').optional(),
+  controllerCharacteristics: z.literal('on').optional(),
+  people: z.union([z.literal(''), z.string().regex(/^\d{1,11}$/)]).optional(),
+  unintelligible: text(40),
+  subsequent: z.literal('on').optional(),
+  disproportionate: z.literal('on').optional(),
+  measuresReason: text(2000).optional(),
+});
+const decideForm = z.object({
+  _csrf: text(64),
+  input: text(64 * 1024),
+  notifyAuthority: z.enum(['true', 'false']),
+  informIndividuals: text(60),
+  reason: text(5000),
+});
+const checkForm = z.object({ _csrf: text(64), text: text(1_000_000), locale: z.enum(['', 'en', 'fr', 'sv']).optional() });
+
+/** The assessment inputs from the console form: each factor with the reason typed beside it. */
+function assessmentFrom(form: z.infer<typeof assessForm>) {
+  const points = (table: Record<string, number>, level: string) => table[level] ?? 0;
+  const breachTypes = (
+    [
+      ['confidentiality', points(CONFIDENTIALITY_LOSS, form.confidentiality)],
+      ['integrity', points(INTEGRITY_LOSS, form.integrity)],
+      ['availability', points(AVAILABILITY_LOSS, form.availability)],
+    ] as const
+  )
+    .filter(([, value]) => value > 0)
+    .map(([type]) => type);
+  const justification = form.measuresReason?.trim() ? { justification: form.measuresReason.trim() } : {};
+  return {
+    enisa: {
+      dpc: { category: form.dpcCategory, reason: form.dpcReason, adjustments: [] },
+      ei: { level: form.ei, reason: form.eiReason },
+      cb: {
+        confidentiality: { level: form.confidentiality, reason: form.cbReason },
+        integrity: { level: form.integrity, reason: form.cbReason },
+        availability: { level: form.availability, reason: form.cbReason },
+        maliciousIntent: { malicious: form.malicious === 'on', reason: form.cbReason },
+      },
+    },
+    edpb: {
+      breachTypes,
+      specialCategories: form.special === 'on',
+      consequences: form.consequences,
+      vulnerableIndividuals: form.vulnerable === 'on',
+      numberOfIndividuals: form.people ? Number(form.people) : null,
+      controllerCharacteristics: form.controllerCharacteristics === 'on',
+    },
+    measures: {
+      unintelligible: { status: form.unintelligible, ...justification },
+      subsequentMeasures: { applies: form.subsequent === 'on', ...justification },
+      disproportionateEffort: { applies: form.disproportionate === 'on', ...justification },
+    },
+  };
+}
+
 const editForm = z.object({ _csrf: text(64), revision: z.string().regex(/^\d{1,9}$/), document: text(256 * 1024) });
 
 const html = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
@@ -58,7 +133,21 @@ const html = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').hea
  * with 303 (post/redirect/get).
  */
 export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRoutesOptions): void {
-  const { organisations, incidents, auth } = options;
+  const { organisations, incidents, assessments, auth } = options;
+  const assessFormFor = (
+    request: FastifyRequest,
+    ctx: Awaited<ReturnType<DeskAuth['context']>>,
+    incident: { id: string; dataClasses?: readonly string[] | undefined },
+  ) => {
+    if (!can(ctx.role, 'incident.decide')) return '';
+    let category = 'simple';
+    try {
+      if (incident.dataClasses && incident.dataClasses.length > 0) category = proposeDpc(incident.dataClasses).category;
+    } catch {
+      // unknown classes: start from the lowest category; the person chooses
+    }
+    return renderAssessForm(pageContext(request), ctx, incident.id, category);
+  };
   const back = (request: FastifyRequest, reply: FastifyReply, path: string) =>
     reply
       .code(303)
@@ -124,9 +213,17 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
   app.get('/console/:org/incidents/:id', async (request, reply) => {
     const ctx = await desk(request);
     const { id } = parseOrThrow(incidentParams, request.params, 'path');
-    return html(reply).send(
-      renderIncidentPage(pageContext(request), ctx, await incidents.get(ctx, id), await incidents.notifications(ctx, id)),
+    const stored = await incidents.get(ctx, id);
+    const page = renderIncidentPage(
+      pageContext(request),
+      ctx,
+      stored,
+      await incidents.notifications(ctx, id),
+      null,
+      null,
+      assessFormFor(request, ctx, stored.incident),
     );
+    return html(reply).send(page);
   });
 
   app.post('/console/:org/incidents/:id/notifications', { bodyLimit: 4096 }, async (request, reply) => {
@@ -203,6 +300,64 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
     const ctx = await desk(request);
     await organisations.removeMember(ctx, parseOrThrow(memberParams, request.params, 'path').userId);
     return back(request, reply, `/console/${ctx.organisation.slug}`);
+  });
+
+  app.post('/console/:org/incidents/:id/assess', { bodyLimit: 32 * 1024 }, async (request, reply) => {
+    const ctx = await desk(request);
+    organisations.require(ctx, 'incident.decide');
+    const { id } = parseOrThrow(incidentParams, request.params, 'path');
+    const stored = await incidents.get(ctx, id);
+    const input = assessmentFrom(parseOrThrow(assessForm, request.body, 'form'));
+    try {
+      const result = evaluateAssessment(input);
+      return html(reply).send(
+        renderProposalPage(pageContext(request), ctx, { id, title: stored.incident.title }, result, JSON.stringify(input)),
+      );
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') throw error;
+      const page = renderIncidentPage(
+        pageContext(request),
+        ctx,
+        stored,
+        await incidents.notifications(ctx, id),
+        { kind: 'invalid', issues: error.issues },
+        null,
+        assessFormFor(request, ctx, stored.incident),
+      );
+      return html(reply).code(400).send(page);
+    }
+  });
+
+  app.post('/console/:org/incidents/:id/assess/decide', { bodyLimit: 80 * 1024 }, async (request, reply) => {
+    const ctx = await desk(request);
+    const { id } = parseOrThrow(incidentParams, request.params, 'path');
+    const form = parseOrThrow(decideForm, request.body, 'form');
+    let input: { enisa: unknown; edpb: unknown; measures: unknown };
+    try {
+      input = JSON.parse(form.input) as typeof input;
+    } catch {
+      input = { enisa: null, edpb: null, measures: null };
+    }
+    await assessments.record(ctx, id, input, {
+      notifyAuthority: form.notifyAuthority === 'true',
+      informIndividuals: form.informIndividuals,
+      reason: form.reason,
+    });
+    return back(request, reply, `/console/${ctx.organisation.slug}/incidents/${id}`);
+  });
+
+  app.get('/console/:org/communication-check', async (request, reply) => {
+    const ctx = await desk(request);
+    organisations.require(ctx, 'desk.read');
+    return html(reply).send(renderCommunicationCheckPage(pageContext(request), ctx, '', null));
+  });
+
+  app.post('/console/:org/communication-check', { bodyLimit: 1_100_000 }, async (request, reply) => {
+    const ctx = await desk(request);
+    organisations.require(ctx, 'desk.read');
+    const form = parseOrThrow(checkForm, request.body, 'form');
+    const report = checkCommunication(form.locale ? { text: form.text, locale: form.locale } : { text: form.text });
+    return html(reply).send(renderCommunicationCheckPage(pageContext(request), ctx, form.text, report));
   });
 
   app.get('/console/:org/tokens', async (request, reply) => {

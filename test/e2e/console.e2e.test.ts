@@ -145,9 +145,53 @@ describe('the organisation console in Chromium', { skip: await chromiumSkipReaso
       assert.equal(await page.locator('tr[data-version="1"]').count(), 1, 'version 1 issued');
       assert.equal(await page.locator('[data-clock]').getAttribute('data-clock'), 'notified-late');
 
+      // The risk assessment: the tool proposes from the factors and their reasons, the person decides.
+      await page.locator('#dpcReason').fill('NIR et nom : usurpation possible');
+      await page.locator('#ei').selectOption('maximum');
+      await page.locator('#eiReason').fill('nom et NIR identifient directement');
+      await page.locator('#confidentiality').selectOption('published-or-unknown-recipients');
+      await page.locator('#cbReason').fill('identifiants utilisés par un tiers inconnu');
+      await page.locator('#malicious').check();
+      await page.locator('#consequences').selectOption('severe');
+      await page.locator('#people').fill('1200');
+      await page.getByRole('button', { name: 'Établir la proposition' }).click();
+      assert.equal(await page.locator('[data-notify]').getAttribute('data-notify'), 'true');
+      assert.equal(await page.locator('[data-inform]').getAttribute('data-inform'), 'required');
+      assert.ok((await page.locator('ol.reasons li').count()) > 3, 'the reasons are shown');
+      await fits(page, 'proposal');
+      await page.locator('#decision-reason').fill('Risque élevé pour les assurés : information individuelle.');
+      await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+      const incidentUrl = page.url();
+      const assessed = await fetch(`${origin}/api/v1/orgs/viamedis/incidents/${/incidents\/([0-9A-Z]{26})/.exec(incidentUrl)![1]!}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const riskOutcome = ((await assessed.json()) as { incident: { riskOutcome: { level: string; decision: { reason: string } } } })
+        .incident.riskOutcome;
+      assert.equal(riskOutcome.level, 'high');
+      assert.match(riskOutcome.decision.reason, /information individuelle/);
+
+      // The check of a draft to individuals.
+      await page.goto(`${origin}/console/viamedis/communication-check?lang=fr`);
+      await page.locator('#draft').fill('Bonjour, nous avons détecté un incident de sécurité. Restez vigilants. Cordialement.');
+      await page.getByRole('button', { name: 'Vérifier' }).click();
+      assert.equal(await page.locator('section.report').getAttribute('data-complete'), 'false');
+      const missingElements = await page
+        .locator('li[data-present="false"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-element')));
+      for (const element of ['nature', 'contact-point', 'consequences', 'measures']) assert.ok(missingElements.includes(element), element);
+      await fits(page, 'communication check');
+
       await page.goto(`${origin}/console/viamedis/audit?lang=fr`);
       const actions = await page.locator('table.audit td[data-label="Quoi"]').allTextContents();
-      for (const a of ['organisation.create', 'member.add', 'token.create', 'incident.create', 'incident.update', 'incident.notify']) {
+      for (const a of [
+        'organisation.create',
+        'member.add',
+        'token.create',
+        'incident.create',
+        'incident.update',
+        'incident.notify',
+        'incident.assess',
+      ]) {
         assert.ok(actions.includes(a), `${a} in the audit log`);
       }
       await fits(page, 'audit');

@@ -88,6 +88,7 @@ const en = {
   conflict: 'Someone else saved this incident meanwhile. Reload it and apply your changes again.',
   invalid: 'Not saved. Fix these fields:',
   register: 'Register (Art. 33(5))',
+  communicationCheck: 'Check a letter to the people concerned',
   roleNames: { owner: 'Owner', dpo: 'Data protection officer', analyst: 'Analyst', 'read-only': 'Read only' },
 } as const;
 
@@ -176,6 +177,7 @@ const fr: ConsoleMessages = {
   conflict: 'Quelqu’un d’autre a enregistré cette violation entre-temps. Rechargez-la et refaites vos modifications.',
   invalid: 'Non enregistré. Corrigez ces champs :',
   register: 'Registre (art. 33(5))',
+  communicationCheck: 'Vérifier un courrier aux personnes concernées',
   roleNames: { owner: 'Propriétaire', dpo: 'Délégué à la protection des données', analyst: 'Analyste', 'read-only': 'Lecture seule' },
 };
 
@@ -253,6 +255,7 @@ const sv: ConsoleMessages = {
   conflict: 'Någon annan har sparat incidenten under tiden. Ladda om den och gör om dina ändringar.',
   invalid: 'Inte sparat. Rätta dessa fält:',
   register: 'Register (art. 33.5)',
+  communicationCheck: 'Kontrollera ett brev till de berörda',
   roleNames: { owner: 'Ägare', dpo: 'Dataskyddsombud', analyst: 'Analytiker', 'read-only': 'Endast läsning' },
 };
 
@@ -393,6 +396,7 @@ export function renderIncidentPage(
   notifications: readonly AuthorityNotification[],
   problems: { readonly kind: 'missing' | 'invalid' | 'conflict'; readonly issues: readonly FieldIssue[] } | null = null,
   draftText: string | null = null,
+  extra: SafeHtml | string = '',
 ): string {
   const m = CONSOLE_MESSAGES[ctx.locale];
   const base = `/console/${desk.organisation.slug}/incidents/${stored.incident.id}`;
@@ -459,6 +463,7 @@ export function renderIncidentPage(
             </form>`
           : ''
       }
+      ${extra}
       ${
         can(desk.role, 'incident.write')
           ? html`<h2>${m.editJson}</h2>
@@ -502,6 +507,7 @@ export function renderOrganisationPage(
         <ul>
           ${can(desk.role, 'tokens.own') ? html`<li><a href="${href(ctx, `${base}/tokens`)}">${m.tokens}</a></li>` : ''}
           ${can(desk.role, 'audit.read') ? html`<li><a href="${href(ctx, `${base}/audit`)}">${m.audit}</a></li>` : ''}
+          <li><a href="${href(ctx, `${base}/communication-check`)}">${m.communicationCheck}</a></li>
         </ul>
       </nav>
       ${incidentsSection(ctx, desk, incidents)}
