@@ -198,6 +198,14 @@ for (const { name, skip, create } of await testDatabases()) {
         assert.equal(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
         assert.match(String(pdf.headers['content-disposition']), seed.org.country === 'SE' ? /-sv\.pdf/ : /-fr\.pdf/);
 
+        const form = (
+          await call('GET', seed.org.slug, `/incidents/${id}/notifications/1/form?form=${seed.org.country === 'SE' ? 'imy' : 'cnil'}`)
+        ).json<{
+          fields: { label: string; value: unknown }[];
+        }>();
+        assert.ok(form.fields.length > 5, 'the national form is mapped');
+        assert.ok(form.fields.filter((f) => f.value !== null).length >= 3, 'with values from the notification');
+
         const register = (await call('GET', seed.org.slug, '/register')).json<{ rows: Record<string, unknown>[] }>().rows;
         assert.equal(register.length, 1, 'its own register holds its own incident only');
         assert.equal(register[0]!['title'], seed.incident.title);

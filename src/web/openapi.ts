@@ -799,6 +799,22 @@ function deskPaths(): Record<string, unknown> {
         },
       },
     },
+    '/api/v1/orgs/{org}/incidents/{id}/notifications/{version}/form': {
+      get: {
+        operationId: 'deskNotificationForm',
+        summary: 'The fields of the CNIL téléservice or the IMY e-service, each with its value from this notification',
+        description:
+          "A reading aid for filing online; the CNIL's full field list was not found, so only the fields the reference describes are mapped.",
+        security,
+        parameters: [
+          org,
+          incidentId,
+          { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+          { name: 'form', in: 'query', required: true, schema: { type: 'string', enum: ['cnil', 'imy'] } },
+        ],
+        responses: { '200': ok('Fields with number, label, source path and value.', { type: 'object' }), ...common },
+      },
+    },
     '/api/v1/orgs/{org}/register': {
       get: {
         operationId: 'deskRegister',

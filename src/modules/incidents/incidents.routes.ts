@@ -9,6 +9,8 @@ import type { Publishing } from './publishing.js';
 import { renderNotificationPdf } from './notification-pdf.js';
 import { NOTIFICATION_TYPES } from './model/incident.js';
 import { registerCsv, registerJson } from './model/register.js';
+import { CNIL_FIELD_MAPPING, IMY_FIELD_MAPPING } from './model/authority-forms.js';
+import { valueAtPath } from './model/notification.js';
 
 export interface IncidentRoutesOptions {
   readonly incidents: Incidents;
@@ -22,6 +24,7 @@ const incidentParams = orgParams.extend({ id: z.string().regex(/^[0-9A-Z]{26}$/,
 const notifyBody = z.object({ kind: z.enum(NOTIFICATION_TYPES) }).strict();
 const versionParams = incidentParams.extend({ version: z.string().regex(/^[1-9]\d{0,5}$/, 'a version number') });
 const pdfQuery = z.object({ lang: z.enum(['en', 'fr', 'sv']).optional() });
+const formQuery = z.object({ form: z.enum(['cnil', 'imy']) });
 const processorBody = z.object({ slug: z.string().min(1).max(64) }).strict();
 const processorParams = orgParams.extend({ processor: z.string().min(1).max(64) });
 const passOnBody = z.object({ controllers: z.array(z.string().min(1).max(64)).min(1).max(10_000) }).strict();
@@ -98,6 +101,28 @@ export function registerIncidentRoutes(app: FastifyInstance, options: IncidentRo
       .header('content-disposition', `attachment; filename="notification-${id}-v${version}-${locale}.pdf"`)
       .header('cache-control', 'no-store')
       .send(Buffer.from(pdf));
+  });
+
+  // A reading aid for filing online: each field of the CNIL téléservice or IMY e-service with its value.
+  app.get('/api/v1/orgs/:org/incidents/:id/notifications/:version/form', async (request) => {
+    const ctx = await ctxOf(request);
+    const { id, version } = parseOrThrow(versionParams, request.params, 'path');
+    const { form } = parseOrThrow(formQuery, request.query, 'query');
+    const notification = (await incidents.notifications(ctx, id)).find((n) => n.version === Number(version));
+    if (!notification)
+      throw new AppError('INCIDENT_NOT_FOUND', `Incident ${id} has no notification version ${version}`, { data: { id, version } });
+    const mapping = form === 'cnil' ? CNIL_FIELD_MAPPING : IMY_FIELD_MAPPING;
+    return {
+      form,
+      notification: notification.id,
+      fields: mapping.map((f) => ({
+        number: f.number,
+        label: f.label,
+        path: f.path,
+        note: f.note,
+        value: valueAtPath(notification.body, f.path) ?? null,
+      })),
+    };
   });
 
   app.post('/api/v1/orgs/:org/incidents/:id/notifications', async (request, reply) => {
