@@ -309,5 +309,34 @@ for (const { name, skip, create } of await testDatabases()) {
       const after = await app.inject({ method: 'GET', url: '/api/v1/orgs/viamedis', headers: { cookie: me.cookie } });
       assert.equal(after.statusCode, 401);
     });
+
+    it('lets a controller declare its processor and the processor pass an incident on, from the console forms', async () => {
+      const declared = await app.inject({
+        method: 'POST',
+        url: '/console/almerys/processors?lang=en',
+        headers: { cookie: almerysOwner.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({ slug: 'viamedis', _csrf: almerysOwner.csrf }),
+      });
+      assert.equal(declared.statusCode, 303, declared.body);
+      const owner = await browser('owner@viamedis.example');
+      const made = await app.inject({
+        method: 'POST',
+        url: '/api/v1/orgs/viamedis/incidents',
+        headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': 'application/json' },
+        payload: { title: 'Processor incident', nature: { types: ['confidentiality'] }, processorRelation: { role: 'processor' } },
+      });
+      const id = made.json<{ incident: { id: string } }>().incident.id;
+      const page = await app.inject({ method: 'GET', url: `/console/viamedis/incidents/${id}?lang=en`, headers: { cookie: owner.cookie } });
+      assert.match(page.body, /id="controller-almerys"/);
+      const passed = await app.inject({
+        method: 'POST',
+        url: `/console/viamedis/incidents/${id}/pass-on?lang=en`,
+        headers: { cookie: owner.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `controllers=almerys&_csrf=${encodeURIComponent(owner.csrf)}`,
+      });
+      assert.equal(passed.statusCode, 303, passed.body);
+      const theirs = await app.inject({ method: 'GET', url: '/api/v1/orgs/almerys/incidents', headers: { cookie: almerysOwner.cookie } });
+      assert.ok(theirs.json<{ incidents: { title: string }[] }>().incidents.some((i) => i.title === 'Processor incident'));
+    });
   });
 }

@@ -123,7 +123,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // HTML forms (the alert links' buttons, RFC 8058 one-click unsubscribe) post urlencoded bodies.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))));
+    // A key repeated (checkboxes of one name) becomes an array; every other key stays a string.
+    const fields: Record<string, string | string[]> = {};
+    for (const [key, value] of new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))) {
+      const seen = fields[key];
+      fields[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+    }
+    done(null, fields);
   });
 
   app.get('/api/docs', async () => openApi);
@@ -166,6 +172,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       organisations: options.desk.organisations,
       incidents: options.desk.incidents,
       assessments: options.desk.assessments,
+      processors: options.desk.processors,
+      publishing: options.desk.publishing,
       auth,
       secureCookies: options.desk.secureCookies,
     });

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { checkCommunication } from '../modules/incidents/communication-check/index.js';
-import { evaluateAssessment, type Assessments, type Incidents } from '../modules/incidents/index.js';
+import { evaluateAssessment, type Assessments, type Incidents, type ProcessorLinks, type Publishing } from '../modules/incidents/index.js';
 import { AVAILABILITY_LOSS, CONFIDENTIALITY_LOSS, INTEGRITY_LOSS, proposeDpc } from '../modules/incidents/risk/index.js';
 import { can } from '../modules/organisations/index.js';
 import { NOTIFICATION_TYPES } from '../modules/incidents/model/incident.js';
@@ -20,12 +20,22 @@ import {
   renderTokensPage,
 } from './ui/console-pages.js';
 import { pageContext } from './ui-routes.js';
-import { renderAssessForm, renderCommunicationCheckPage, renderProposalPage } from './ui/desk-advice-pages.js';
+import {
+  renderAssessForm,
+  renderCommunicationCheckPage,
+  renderPassOnForm,
+  renderProcessorsSection,
+  renderProposalPage,
+  renderPublishForm,
+} from './ui/desk-advice-pages.js';
+import { html as safeHtml } from './ui/html.js';
 
 export interface ConsoleRoutesOptions {
   readonly organisations: Organisations;
   readonly incidents: Incidents;
   readonly assessments: Assessments;
+  readonly processors: ProcessorLinks;
+  readonly publishing: Publishing;
   readonly auth: DeskAuth;
   /** Mark the session cookie Secure (behind HTTPS). */
   readonly secureCookies: boolean;
@@ -80,6 +90,18 @@ const decideForm = z.object({
   informIndividuals: text(60),
   reason: text(5000),
 });
+const processorForm = z.object({ _csrf: text(64), slug: text(64) });
+const passOnForm = z.object({ _csrf: text(64), controllers: z.union([text(64), z.array(text(64)).max(10_000)]) });
+const publishForm = z.object({
+  _csrf: text(64),
+  slug: text(64),
+  sector: text(64),
+  descriptionEn: text(5000),
+  descriptionFr: text(5000),
+  descriptionSv: text(5000),
+  sourceUrl: text(2000),
+  sourceTitle: text(300),
+});
 const checkForm = z.object({ _csrf: text(64), text: text(1_000_000), locale: z.enum(['', 'en', 'fr', 'sv']).optional() });
 
 /** The assessment inputs from the console form: each factor with the reason typed beside it. */
@@ -133,7 +155,7 @@ const html = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').hea
  * with 303 (post/redirect/get).
  */
 export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRoutesOptions): void {
-  const { organisations, incidents, assessments, auth } = options;
+  const { organisations, incidents, assessments, processors, publishing, auth } = options;
   const assessFormFor = (
     request: FastifyRequest,
     ctx: Awaited<ReturnType<DeskAuth['context']>>,
@@ -147,6 +169,18 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
       // unknown classes: start from the lowest category; the person chooses
     }
     return renderAssessForm(pageContext(request), ctx, incident.id, category);
+  };
+  const incidentExtras = async (
+    request: FastifyRequest,
+    ctx: Awaited<ReturnType<DeskAuth['context']>>,
+    incident: { id: string; dataClasses?: readonly string[] | undefined; processorRelation?: { role: string } | undefined },
+  ) => {
+    if (!can(ctx.role, 'incident.decide')) return '';
+    const passOn =
+      incident.processorRelation?.role === 'processor'
+        ? renderPassOnForm(pageContext(request), ctx, incident.id, await processors.controllers(ctx))
+        : '';
+    return safeHtml`${assessFormFor(request, ctx, incident)} ${passOn} ${renderPublishForm(pageContext(request), ctx, incident.id)}`;
   };
   const back = (request: FastifyRequest, reply: FastifyReply, path: string) =>
     reply
@@ -192,9 +226,14 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
 
   app.get('/console/:org', async (request, reply) => {
     const ctx = await desk(request);
-    return html(reply).send(
-      renderOrganisationPage(pageContext(request), ctx, await organisations.listMembers(ctx), await incidents.list(ctx)),
+    const page = renderOrganisationPage(
+      pageContext(request),
+      ctx,
+      await organisations.listMembers(ctx),
+      await incidents.list(ctx),
+      renderProcessorsSection(pageContext(request), ctx, await processors.list(ctx)),
     );
+    return html(reply).send(page);
   });
 
   app.post('/console/:org/incidents', { bodyLimit: 32 * 1024 }, async (request, reply) => {
@@ -221,7 +260,7 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
       await incidents.notifications(ctx, id),
       null,
       null,
-      assessFormFor(request, ctx, stored.incident),
+      await incidentExtras(request, ctx, stored.incident),
     );
     return html(reply).send(page);
   });
@@ -322,7 +361,7 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
         await incidents.notifications(ctx, id),
         { kind: 'invalid', issues: error.issues },
         null,
-        assessFormFor(request, ctx, stored.incident),
+        await incidentExtras(request, ctx, stored.incident),
       );
       return html(reply).code(400).send(page);
     }
@@ -344,6 +383,51 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
       reason: form.reason,
     });
     return back(request, reply, `/console/${ctx.organisation.slug}/incidents/${id}`);
+  });
+
+  app.post('/console/:org/processors', { bodyLimit: 4096 }, async (request, reply) => {
+    const ctx = await desk(request);
+    await processors.declare(ctx, parseOrThrow(processorForm, request.body, 'form').slug.trim());
+    return back(request, reply, `/console/${ctx.organisation.slug}`);
+  });
+
+  app.post('/console/:org/incidents/:id/pass-on', { bodyLimit: 64 * 1024 }, async (request, reply) => {
+    const ctx = await desk(request);
+    const { id } = parseOrThrow(incidentParams, request.params, 'path');
+    const { controllers } = parseOrThrow(passOnForm, request.body, 'form');
+    await processors.passOn(ctx, id, Array.isArray(controllers) ? controllers : [controllers]);
+    return back(request, reply, `/console/${ctx.organisation.slug}/incidents/${id}`);
+  });
+
+  app.post('/console/:org/incidents/:id/publish', { bodyLimit: 64 * 1024 }, async (request, reply) => {
+    const ctx = await desk(request);
+    const { id } = parseOrThrow(incidentParams, request.params, 'path');
+    const form = parseOrThrow(publishForm, request.body, 'form');
+    try {
+      const { breach } = await publishing.publish(ctx, id, {
+        slug: form.slug.trim(),
+        sector: form.sector,
+        description: { en: form.descriptionEn, fr: form.descriptionFr, sv: form.descriptionSv },
+        sources: [{ url: form.sourceUrl.trim(), title: form.sourceTitle.trim() }],
+      });
+      return back(request, reply, `/breaches/${breach.slug}`);
+    } catch (error) {
+      if (!isAppError(error) || (error.code !== 'VALIDATION_FAILED' && error.code !== 'BREACH_SLUG_CONFLICT')) throw error;
+      const stored = await incidents.get(ctx, id);
+      const issues = error.code === 'VALIDATION_FAILED' ? [...error.issues] : [{ path: 'slug', message: error.message }];
+      const page = renderIncidentPage(
+        pageContext(request),
+        ctx,
+        stored,
+        await incidents.notifications(ctx, id),
+        { kind: 'invalid', issues },
+        null,
+        await incidentExtras(request, ctx, stored.incident),
+      );
+      return html(reply)
+        .code(error.code === 'VALIDATION_FAILED' ? 400 : 409)
+        .send(page);
+    }
   });
 
   app.get('/console/:org/communication-check', async (request, reply) => {

@@ -170,6 +170,21 @@ describe('the organisation console in Chromium', { skip: await chromiumSkipReaso
       assert.equal(riskOutcome.level, 'high');
       assert.match(riskOutcome.decision.reason, /information individuelle/);
 
+      // Publishing the public catalogue entry from the incident.
+      await page.goto(incidentUrl);
+      await page.locator('#publish-slug').fill('viamedis-portail-2024');
+      await page.locator('#sector').selectOption('health-insurance');
+      await page.locator('#descriptionEn').fill('Credentials of a health professional were used to access the third-party payment portal.');
+      await page
+        .locator('#descriptionFr')
+        .fill('Les identifiants d’un professionnel de santé ont servi à accéder au portail de tiers payant.');
+      await page.locator('#descriptionSv').fill('En vårdgivares inloggningsuppgifter användes för att komma åt portalen.');
+      await page.locator('#source-url').fill('https://www.viamedis.example/avis');
+      await page.locator('#source-title').fill('Avis aux assurés');
+      await page.getByRole('button', { name: 'Publier' }).click();
+      assert.match(page.url(), /\/breaches\/viamedis-portail-2024\?lang=fr$/);
+      assert.match((await page.locator('h1').textContent()) ?? '', /Accès frauduleux au portail/);
+
       // The check of a draft to individuals.
       await page.goto(`${origin}/console/viamedis/communication-check?lang=fr`);
       await page.locator('#draft').fill('Bonjour, nous avons détecté un incident de sécurité. Restez vigilants. Cordialement.');

@@ -55,6 +55,19 @@ export function createProcessorLinks(deps: ProcessorLinksDeps) {
       return rows.map((r) => ({ slug: r.slug, name: r.name, since: r.created_at }));
     },
 
+    /** The controllers that declared this organisation as their processor: where it may pass incidents on. */
+    async controllers(ctx: DeskContext): Promise<ProcessorLink[]> {
+      organisations.require(ctx, 'desk.read');
+      const rows = await db
+        .selectFrom('processor_links as l')
+        .innerJoin('organisations as o', 'o.id', 'l.controller_organisation_id')
+        .select(['o.slug', 'o.name', 'l.created_at'])
+        .where('l.processor_organisation_id', '=', ctx.organisation.id)
+        .orderBy('o.slug')
+        .execute();
+      return rows.map((r) => ({ slug: r.slug, name: r.name, since: r.created_at }));
+    },
+
     async declare(ctx: DeskContext, processorSlug: string): Promise<void> {
       organisations.require(ctx, 'members.manage');
       const processor = await db.selectFrom('organisations').select(['id', 'slug']).where('slug', '=', processorSlug).executeTakeFirst();

@@ -487,6 +487,7 @@ export function renderOrganisationPage(
   desk: DeskContext & { session: SessionInfo | null },
   members: readonly Member[],
   incidents: readonly IncidentSummary[] = [],
+  extra: SafeHtml | string = '',
 ): string {
   const m = CONSOLE_MESSAGES[ctx.locale];
   const manage = can(desk.role, 'members.manage');
@@ -510,7 +511,7 @@ export function renderOrganisationPage(
           <li><a href="${href(ctx, `${base}/communication-check`)}">${m.communicationCheck}</a></li>
         </ul>
       </nav>
-      ${incidentsSection(ctx, desk, incidents)}
+      ${incidentsSection(ctx, desk, incidents)} ${extra}
       <h2>${m.members}</h2>
       <table class="members">
         <thead>

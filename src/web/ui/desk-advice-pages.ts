@@ -13,7 +13,10 @@ import {
   type NotificationProposal,
   type SeverityResult,
 } from '../../modules/incidents/risk/index.js';
+import { SECTORS } from '../../modules/catalogue/vocabulary.js';
+import type { ProcessorLink } from '../../modules/incidents/index.js';
 import type { DeskContext, SessionInfo } from '../../modules/organisations/index.js';
+import { can } from '../../modules/organisations/index.js';
 import type { Locale } from '../../platform/locale.js';
 import { html, type SafeHtml } from './html.js';
 import { href, layout, type PageContext } from './layout.js';
@@ -70,6 +73,25 @@ const en = {
   absent: 'missing',
   clarity: 'Clarity',
   back: 'Back to the organisation',
+  processors: 'Processors',
+  processorsIntro: 'Organisations that process personal data for you. Only they can pass an incident on to you (GDPR Art. 33(2)).',
+  noProcessors: 'None declared.',
+  processorSlug: 'The processor’s identifier on breachdesk (its slug)',
+  declare: 'Declare as our processor',
+  passOnTitle: 'Pass this incident on to the controllers you serve',
+  passOnIntro: 'Each controller gets its own incident, linked to this one, and its own 72-hour clock from now.',
+  noControllers: 'No organisation has declared you as its processor yet.',
+  passOn: 'Pass on',
+  publishTitle: 'Publish in the public catalogue',
+  publishIntro: 'Dates, numbers, data, nature and cause come from this incident; you give the public texts and your notice.',
+  slug: 'Identifier of the public entry (lower-case letters, digits, hyphens)',
+  sector: 'Sector',
+  descriptionEn: 'Public description in English',
+  descriptionFr: 'Public description in French',
+  descriptionSv: 'Public description in Swedish',
+  sourceUrl: 'Address of your public notice (https://…)',
+  sourceTitle: 'Title of your public notice',
+  publish: 'Publish',
 } as const;
 
 type AdviceMessages = {
@@ -124,6 +146,26 @@ const fr: AdviceMessages = {
   absent: 'manquant',
   clarity: 'Clarté',
   back: 'Retour à l’organisation',
+  processors: 'Sous-traitants',
+  processorsIntro:
+    'Les organismes qui traitent des données pour votre compte. Eux seuls peuvent vous transmettre une violation (RGPD, art. 33(2)).',
+  noProcessors: 'Aucun déclaré.',
+  processorSlug: 'L’identifiant du sous-traitant sur breachdesk',
+  declare: 'Déclarer comme notre sous-traitant',
+  passOnTitle: 'Transmettre cette violation aux responsables de traitement pour qui vous agissez',
+  passOnIntro: 'Chaque responsable reçoit sa propre fiche, liée à celle-ci, et son propre délai de 72 heures à partir de maintenant.',
+  noControllers: 'Aucun organisme ne vous a encore déclaré comme sous-traitant.',
+  passOn: 'Transmettre',
+  publishTitle: 'Publier dans le catalogue public',
+  publishIntro: 'Dates, nombres, données, nature et cause viennent de cette fiche ; vous donnez les textes publics et votre avis.',
+  slug: 'Identifiant de la fiche publique (minuscules, chiffres, tirets)',
+  sector: 'Secteur',
+  descriptionEn: 'Description publique en anglais',
+  descriptionFr: 'Description publique en français',
+  descriptionSv: 'Description publique en suédois',
+  sourceUrl: 'Adresse de votre avis public (https://…)',
+  sourceTitle: 'Titre de votre avis public',
+  publish: 'Publier',
 };
 
 const sv: AdviceMessages = {
@@ -173,6 +215,26 @@ const sv: AdviceMessages = {
   absent: 'saknas',
   clarity: 'Tydlighet',
   back: 'Tillbaka till organisationen',
+  processors: 'Personuppgiftsbiträden',
+  processorsIntro: 'Organisationer som behandlar personuppgifter åt er. Bara de kan skicka vidare en incident till er (art. 33.2 GDPR).',
+  noProcessors: 'Inga angivna.',
+  processorSlug: 'Biträdets identifierare på breachdesk',
+  declare: 'Ange som vårt biträde',
+  passOnTitle: 'Skicka vidare incidenten till de personuppgiftsansvariga ni arbetar för',
+  passOnIntro: 'Varje ansvarig får en egen incident, kopplad till denna, och en egen 72-timmarsfrist från nu.',
+  noControllers: 'Ingen organisation har ännu angett er som biträde.',
+  passOn: 'Skicka vidare',
+  publishTitle: 'Publicera i den offentliga katalogen',
+  publishIntro:
+    'Datum, antal, uppgifter, art och orsak kommer från incidenten; ni skriver de offentliga texterna och anger ert meddelande.',
+  slug: 'Den offentliga postens identifierare (gemener, siffror, bindestreck)',
+  sector: 'Bransch',
+  descriptionEn: 'Offentlig beskrivning på engelska',
+  descriptionFr: 'Offentlig beskrivning på franska',
+  descriptionSv: 'Offentlig beskrivning på svenska',
+  sourceUrl: 'Adress till ert offentliga meddelande (https://…)',
+  sourceTitle: 'Rubrik på ert offentliga meddelande',
+  publish: 'Publicera',
 };
 
 export const ADVICE_MESSAGES: Readonly<Record<Locale, AdviceMessages>> = { en, fr, sv };
@@ -379,4 +441,94 @@ export function renderCommunicationCheckPage(
       }
       <p><a href="${href(ctx, `/console/${desk.organisation.slug}`)}">${m.back}</a></p>`,
   );
+}
+
+/** The organisation page's processors section: who may pass incidents on to us, and declaring one (owners). */
+export function renderProcessorsSection(
+  ctx: PageContext,
+  desk: DeskContext & { session: SessionInfo | null },
+  processors: readonly ProcessorLink[],
+): SafeHtml {
+  const m = ADVICE_MESSAGES[ctx.locale];
+  return html`<h2>${m.processors}</h2>
+    <p class="hint">${m.processorsIntro}</p>
+    ${
+      processors.length === 0
+        ? html`<p>${m.noProcessors}</p>`
+        : html`<ul class="processors">
+            ${processors.map((p) => html`<li data-processor="${p.slug}">${p.name} (${p.slug})</li>`)}
+          </ul>`
+    }
+    ${
+      can(desk.role, 'members.manage')
+        ? html`<form method="post" action="/console/${desk.organisation.slug}/processors?lang=${ctx.locale}" class="check desk-form">
+            ${csrf(desk.session)}
+            <div class="field">
+              <label for="processor-slug">${m.processorSlug}</label><input id="processor-slug" name="slug" type="text" required />
+            </div>
+            <button type="submit">${m.declare}</button>
+          </form>`
+        : ''
+    }`;
+}
+
+/** On a processor's incident: pass it on to the controllers that declared this organisation. */
+export function renderPassOnForm(
+  ctx: PageContext,
+  desk: DeskContext & { session: SessionInfo | null },
+  incidentId: string,
+  controllers: readonly ProcessorLink[],
+): SafeHtml {
+  const m = ADVICE_MESSAGES[ctx.locale];
+  return html`<h2 id="pass-on">${m.passOnTitle}</h2>
+    <p class="hint">${m.passOnIntro}</p>
+    ${
+      controllers.length === 0
+        ? html`<p>${m.noControllers}</p>`
+        : html`<form
+            method="post"
+            action="/console/${desk.organisation.slug}/incidents/${incidentId}/pass-on?lang=${ctx.locale}"
+            class="check desk-form"
+          >
+            ${csrf(desk.session)}
+            ${controllers.map(
+              (c) =>
+                html`<div class="field choice">
+                  <input id="controller-${c.slug}" name="controllers" type="checkbox" value="${c.slug}" /><label for="controller-${c.slug}"
+                    >${c.name}</label
+                  >
+                </div>`,
+            )}
+            <button type="submit">${m.passOn}</button>
+          </form>`
+    }`;
+}
+
+/** Publishing the incident's public catalogue entry: the organisation's own public texts and notice. */
+export function renderPublishForm(ctx: PageContext, desk: DeskContext & { session: SessionInfo | null }, incidentId: string): SafeHtml {
+  const m = ADVICE_MESSAGES[ctx.locale];
+  const area = (id: string, label: string) =>
+    html`<div class="field"><label for="${id}">${label}</label><textarea id="${id}" name="${id}" rows="3" required></textarea></div>`;
+  return html`<h2 id="publish">${m.publishTitle}</h2>
+    <p class="hint">${m.publishIntro}</p>
+    <form
+      method="post"
+      action="/console/${desk.organisation.slug}/incidents/${incidentId}/publish?lang=${ctx.locale}"
+      class="check desk-form"
+    >
+      ${csrf(desk.session)}
+      <div class="field"><label for="publish-slug">${m.slug}</label><input id="publish-slug" name="slug" type="text" required /></div>
+      ${select(
+        'sector',
+        m.sector,
+        SECTORS.map((s) => ({ value: s, label: humanise(s) })),
+        'other',
+      )}
+      ${area('descriptionEn', m.descriptionEn)} ${area('descriptionFr', m.descriptionFr)} ${area('descriptionSv', m.descriptionSv)}
+      <div class="field"><label for="source-url">${m.sourceUrl}</label><input id="source-url" name="sourceUrl" type="url" required /></div>
+      <div class="field">
+        <label for="source-title">${m.sourceTitle}</label><input id="source-title" name="sourceTitle" type="text" required />
+      </div>
+      <button type="submit">${m.publish}</button>
+    </form>`;
 }
