@@ -1,7 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { checkCommunication } from '../modules/incidents/communication-check/index.js';
-import { evaluateAssessment, type Assessments, type Incidents, type ProcessorLinks, type Publishing } from '../modules/incidents/index.js';
+import {
+  evaluateAssessment,
+  type Assessments,
+  type Incidents,
+  type ProcessorLinks,
+  type Publishing,
+  type StoredIncident,
+} from '../modules/incidents/index.js';
 import { AVAILABILITY_LOSS, CONFIDENTIALITY_LOSS, INTEGRITY_LOSS, proposeDpc } from '../modules/incidents/risk/index.js';
 import { can } from '../modules/organisations/index.js';
 import { NOTIFICATION_TYPES } from '../modules/incidents/model/incident.js';
@@ -14,6 +21,7 @@ import { clearSessionCookie, setSessionCookie, type DeskAuth } from './desk-auth
 import {
   renderAuditPage,
   renderConsoleHome,
+  renderEssentialsForm,
   renderIncidentPage,
   renderOrganisationPage,
   renderSignInPage,
@@ -102,6 +110,80 @@ const publishForm = z.object({
   sourceUrl: text(2000),
   sourceTitle: text(300),
 });
+const essentialsForm = z.object({
+  _csrf: text(64),
+  revision: z.string().regex(/^\d{1,9}$/),
+  awarenessAt: text(40).optional(),
+  occurredFrom: text(40).optional(),
+  natureTypes: z.union([text(20), z.array(text(20)).max(3)]).optional(),
+  dataClasses: z.union([text(64), z.array(text(64)).max(200)]).optional(),
+  peopleCountry: text(2).optional(),
+  peoplePrecision: z.enum(['exact', 'approximate', 'unknown']).optional(),
+  peopleCount: text(12).optional(),
+  contactName: text(300).optional(),
+  contactEmail: text(254).optional(),
+  contactPhone: text(40).optional(),
+  consequences: text(10_000).optional(),
+  measuresTaken: text(10_000).optional(),
+  delayReason: text(10_000).optional(),
+});
+const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const filled = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
+
+/** Merges the essentials form into the record: what the form shows is replaced, everything else is kept. */
+function withEssentials(current: Record<string, unknown>, form: z.infer<typeof essentialsForm>): Record<string, unknown> {
+  const { id: _id, createdAt: _c, modifiedAt: _m, ...draft } = current;
+  const next: Record<string, unknown> = { ...draft };
+  const set = (key: string, value: unknown) => {
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+  };
+  const timeline = { ...((draft['timeline'] as Record<string, unknown> | undefined) ?? {}) };
+  const awareness = filled(form.awarenessAt);
+  if (awareness) timeline['awarenessAt'] = `${awareness.length === 16 ? `${awareness}:00` : awareness}Z`;
+  else delete timeline['awarenessAt'];
+  const occurred = filled(form.occurredFrom);
+  if (occurred) timeline['occurredFrom'] = occurred;
+  else delete timeline['occurredFrom'];
+  set('timeline', Object.keys(timeline).length > 0 ? timeline : undefined);
+  const types = list(form.natureTypes);
+  set('nature', types.length > 0 ? { ...((draft['nature'] as Record<string, unknown> | undefined) ?? {}), types } : undefined);
+  const classes = list(form.dataClasses);
+  set('dataClasses', classes.length > 0 ? classes : undefined);
+  const subjects = { ...((draft['dataSubjects'] as Record<string, unknown> | undefined) ?? {}) };
+  const others = ((subjects['byCountry'] as unknown[] | undefined) ?? []).slice(1);
+  const country = filled(form.peopleCountry)?.toUpperCase();
+  if (country) {
+    const precision = form.peoplePrecision ?? 'unknown';
+    const count = filled(form.peopleCount);
+    subjects['byCountry'] = [
+      { country, people: precision === 'unknown' || !count ? { precision: 'unknown' } : { precision, count: Number(count) } },
+      ...others,
+    ];
+  }
+  set('dataSubjects', Object.keys(subjects).length > 0 ? subjects : undefined);
+  const contacts = { ...((draft['contacts'] as Record<string, unknown> | undefined) ?? {}) };
+  const contactName = filled(form.contactName);
+  if (contactName) {
+    const email = filled(form.contactEmail);
+    const phone = filled(form.contactPhone);
+    contacts['contactPoint'] = { name: contactName, ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+  } else delete contacts['contactPoint'];
+  set('contacts', Object.keys(contacts).length > 0 ? contacts : undefined);
+  const consequences = { ...((draft['consequences'] as Record<string, unknown> | undefined) ?? {}) };
+  const described = filled(form.consequences);
+  if (described) consequences['description'] = described;
+  else delete consequences['description'];
+  set('consequences', Object.keys(consequences).length > 0 ? consequences : undefined);
+  const measures = { ...((draft['measures'] as Record<string, unknown> | undefined) ?? {}) };
+  const taken = filled(form.measuresTaken);
+  if (taken) measures['taken'] = taken;
+  else delete measures['taken'];
+  set('measures', Object.keys(measures).length > 0 ? measures : undefined);
+  set('delayReason', filled(form.delayReason));
+  return next;
+}
+
 const checkForm = z.object({ _csrf: text(64), text: text(1_000_000), locale: z.enum(['', 'en', 'fr', 'sv']).optional() });
 
 /** The assessment inputs from the console form: each factor with the reason typed beside it. */
@@ -170,17 +252,15 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
     }
     return renderAssessForm(pageContext(request), ctx, incident.id, category);
   };
-  const incidentExtras = async (
-    request: FastifyRequest,
-    ctx: Awaited<ReturnType<DeskAuth['context']>>,
-    incident: { id: string; dataClasses?: readonly string[] | undefined; processorRelation?: { role: string } | undefined },
-  ) => {
-    if (!can(ctx.role, 'incident.decide')) return '';
+  const incidentExtras = async (request: FastifyRequest, ctx: Awaited<ReturnType<DeskAuth['context']>>, stored: StoredIncident) => {
+    const incident = stored.incident;
+    const essentials = can(ctx.role, 'incident.write') ? renderEssentialsForm(pageContext(request), ctx, stored) : '';
+    if (!can(ctx.role, 'incident.decide')) return essentials;
     const passOn =
       incident.processorRelation?.role === 'processor'
         ? renderPassOnForm(pageContext(request), ctx, incident.id, await processors.controllers(ctx))
         : '';
-    return safeHtml`${assessFormFor(request, ctx, incident)} ${passOn} ${renderPublishForm(pageContext(request), ctx, incident.id)}`;
+    return safeHtml`${essentials} ${assessFormFor(request, ctx, incident)} ${passOn} ${renderPublishForm(pageContext(request), ctx, incident.id)}`;
   };
   const back = (request: FastifyRequest, reply: FastifyReply, path: string) =>
     reply
@@ -260,7 +340,7 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
       await incidents.notifications(ctx, id),
       null,
       null,
-      await incidentExtras(request, ctx, stored.incident),
+      await incidentExtras(request, ctx, stored),
     );
     return html(reply).send(page);
   });
@@ -272,11 +352,42 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
       await incidents.issueNotification(ctx, id, parseOrThrow(notifyForm, request.body, 'form').kind);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'NOTIFICATION_INCOMPLETE') throw error;
-      const page = renderIncidentPage(pageContext(request), ctx, await incidents.get(ctx, id), await incidents.notifications(ctx, id), {
-        kind: 'missing',
-        issues: error.issues,
-      });
+      const stored = await incidents.get(ctx, id);
+      const page = renderIncidentPage(
+        pageContext(request),
+        ctx,
+        stored,
+        await incidents.notifications(ctx, id),
+        { kind: 'missing', issues: error.issues },
+        null,
+        await incidentExtras(request, ctx, stored),
+      );
       return html(reply).code(422).send(page);
+    }
+    return back(request, reply, `/console/${ctx.organisation.slug}/incidents/${id}`);
+  });
+
+  app.post('/console/:org/incidents/:id/essentials', { bodyLimit: 64 * 1024 }, async (request, reply) => {
+    const ctx = await desk(request);
+    const { id } = parseOrThrow(incidentParams, request.params, 'path');
+    const form = parseOrThrow(essentialsForm, request.body, 'form');
+    const stored = await incidents.get(ctx, id);
+    try {
+      await incidents.update(ctx, id, withEssentials(stored.incident as unknown as Record<string, unknown>, form), Number(form.revision));
+    } catch (error) {
+      if (!isAppError(error) || (error.code !== 'VALIDATION_FAILED' && error.code !== 'INCIDENT_CONFLICT')) throw error;
+      const page = renderIncidentPage(
+        pageContext(request),
+        ctx,
+        stored,
+        await incidents.notifications(ctx, id),
+        { kind: error.code === 'INCIDENT_CONFLICT' ? 'conflict' : 'invalid', issues: [...error.issues] },
+        null,
+        await incidentExtras(request, ctx, stored),
+      );
+      return html(reply)
+        .code(error.code === 'INCIDENT_CONFLICT' ? 409 : 400)
+        .send(page);
     }
     return back(request, reply, `/console/${ctx.organisation.slug}/incidents/${id}`);
   });
@@ -285,19 +396,19 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
     const ctx = await desk(request);
     const { id } = parseOrThrow(incidentParams, request.params, 'path');
     const form = parseOrThrow(editForm, request.body, 'form');
-    const again = async (code: number, kind: 'invalid' | 'conflict', issues: { path: string; message: string }[]) =>
-      html(reply)
-        .code(code)
-        .send(
-          renderIncidentPage(
-            pageContext(request),
-            ctx,
-            await incidents.get(ctx, id),
-            await incidents.notifications(ctx, id),
-            { kind, issues },
-            form.document,
-          ),
-        );
+    const again = async (code: number, kind: 'invalid' | 'conflict', issues: { path: string; message: string }[]) => {
+      const stored = await incidents.get(ctx, id);
+      const page = renderIncidentPage(
+        pageContext(request),
+        ctx,
+        stored,
+        await incidents.notifications(ctx, id),
+        { kind, issues },
+        form.document,
+        await incidentExtras(request, ctx, stored),
+      );
+      return html(reply).code(code).send(page);
+    };
     let document: unknown;
     try {
       document = JSON.parse(form.document);
@@ -361,7 +472,7 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
         await incidents.notifications(ctx, id),
         { kind: 'invalid', issues: error.issues },
         null,
-        await incidentExtras(request, ctx, stored.incident),
+        await incidentExtras(request, ctx, stored),
       );
       return html(reply).code(400).send(page);
     }
@@ -422,7 +533,7 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
         await incidents.notifications(ctx, id),
         { kind: 'invalid', issues },
         null,
-        await incidentExtras(request, ctx, stored.incident),
+        await incidentExtras(request, ctx, stored),
       );
       return html(reply)
         .code(error.code === 'VALIDATION_FAILED' ? 400 : 409)

@@ -128,19 +128,26 @@ describe('the organisation console in Chromium', { skip: await chromiumSkipReaso
       const missing = await page.locator('[role="alert"] li[data-path]').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')));
       assert.ok(missing.includes('delayReason'), `the delay reason is asked for: ${missing.join(', ')}`);
       guard.errors.splice(0, guard.errors.length, ...guard.errors.filter((e) => !/status of 422/.test(e)));
-      const record = JSON.parse(await page.locator('#incident-json').inputValue()) as Record<string, unknown>;
-      const complete = {
-        ...record,
-        nature: { types: ['confidentiality'], confidentiality: 'exfiltrated' },
-        dataClasses: ['name', 'fr-nir'],
-        dataSubjects: { byCountry: [{ country: 'FR', people: { precision: 'approximate', count: 1200 } }] },
-        contacts: { contactPoint: { name: 'DPO', email: 'dpo@viamedis.example' } },
-        consequences: { impacts: ['fraud'], description: 'Hameçonnage ciblé.' },
-        measures: { taken: 'Compte désactivé, mots de passe réinitialisés.' },
-        delayReason: 'Découverte pendant un week-end ; analyse des journaux nécessaire.',
-      };
-      await page.locator('#incident-json').fill(JSON.stringify(complete, null, 2));
-      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      // The JSON editor refuses what is not JSON, saying where, and keeps the text.
+      await page.locator('#incident-json').fill('{ "title": ');
+      await page
+        .locator('#incident-json')
+        .locator('xpath=ancestor::form')
+        .getByRole('button', { name: 'Enregistrer', exact: true })
+        .click();
+      assert.match((await page.locator('[role="alert"] li[data-path="document"]').textContent()) ?? '', /line 1/);
+      guard.errors.splice(0, guard.errors.length, ...guard.errors.filter((e) => !/status of 400/.test(e)));
+      // The essentials form completes what Art. 33(3) needs, without JSON.
+      await page.locator('#ess-nature-confidentiality').check();
+      await page.locator('#ess-classes').selectOption(['name', 'fr-nir']);
+      await page.locator('#ess-precision').selectOption('approximate');
+      await page.locator('#ess-count').fill('1200');
+      await page.locator('#ess-contact-name').fill('DPO');
+      await page.locator('#ess-contact-email').fill('dpo@viamedis.example');
+      await page.locator('#ess-consequences').fill('Hameçonnage ciblé.');
+      await page.locator('#ess-measures').fill('Compte désactivé, mots de passe réinitialisés.');
+      await page.locator('#ess-delay').fill('Découverte pendant un week-end ; analyse des journaux nécessaire.');
+      await page.locator('#ess-delay').locator('xpath=ancestor::form').getByRole('button', { name: 'Enregistrer', exact: true }).click();
       await page.getByRole('button', { name: 'Émettre la notification' }).click();
       assert.equal(await page.locator('tr[data-version="1"]').count(), 1, 'version 1 issued');
       assert.equal(await page.locator('[data-clock]').getAttribute('data-clock'), 'notified-late');

@@ -2,6 +2,7 @@ import type { AuditRecord } from '../../modules/audit/index.js';
 import type { DeskContext, Member, SessionInfo, TokenInfo } from '../../modules/organisations/index.js';
 import { can, ROLES, type Role } from '../../modules/organisations/index.js';
 import type { Locale } from '../../platform/locale.js';
+import { DATA_CLASSES } from '../../modules/catalogue/taxonomy.js';
 import type { IncidentSummary, StoredIncident } from '../../modules/incidents/index.js';
 import type { ClockState, ClockStatus } from '../../modules/incidents/model/clock.js';
 import { NOTIFICATION_TYPES, type NotificationType } from '../../modules/incidents/model/incident.js';
@@ -89,6 +90,21 @@ const en = {
   invalid: 'Not saved. Fix these fields:',
   register: 'Register (Art. 33(5))',
   communicationCheck: 'Check a letter to the people concerned',
+  essentials: 'What the notification needs (GDPR Art. 33(3))',
+  occurredFrom: 'Started on (date, if known)',
+  natureTypes: 'Nature of the breach',
+  natureNames: 'confidentiality|integrity|availability',
+  dataClasses: 'Personal data concerned (several: Ctrl or ⌘ + click)',
+  peopleCountry: 'Country of the people concerned (ISO code: FR, SE …)',
+  peoplePrecision: 'The number is',
+  precisionNames: 'exact|approximate|unknown',
+  peopleCount: 'Number of people',
+  contactName: 'Contact point for the authority and the people (name or function)',
+  contactEmail: 'Contact e-mail',
+  contactPhone: 'Contact phone',
+  consequencesText: 'Likely consequences',
+  measuresTaken: 'Measures taken',
+  delayReason: 'Reason for notifying after 72 hours (if late)',
   roleNames: { owner: 'Owner', dpo: 'Data protection officer', analyst: 'Analyst', 'read-only': 'Read only' },
 } as const;
 
@@ -178,6 +194,21 @@ const fr: ConsoleMessages = {
   invalid: 'Non enregistré. Corrigez ces champs :',
   register: 'Registre (art. 33(5))',
   communicationCheck: 'Vérifier un courrier aux personnes concernées',
+  essentials: 'Ce que la notification exige (RGPD, art. 33(3))',
+  occurredFrom: 'Début (date, si connue)',
+  natureTypes: 'Nature de la violation',
+  natureNames: 'confidentialité|intégrité|disponibilité',
+  dataClasses: 'Données personnelles concernées (plusieurs : Ctrl ou ⌘ + clic)',
+  peopleCountry: 'Pays des personnes concernées (code ISO : FR, SE…)',
+  peoplePrecision: 'Le nombre est',
+  precisionNames: 'exact|approximatif|inconnu',
+  peopleCount: 'Nombre de personnes',
+  contactName: 'Point de contact pour l’autorité et les personnes (nom ou fonction)',
+  contactEmail: 'E-mail de contact',
+  contactPhone: 'Téléphone de contact',
+  consequencesText: 'Conséquences probables',
+  measuresTaken: 'Mesures prises',
+  delayReason: 'Motifs d’une notification après 72 heures (en cas de retard)',
   roleNames: { owner: 'Propriétaire', dpo: 'Délégué à la protection des données', analyst: 'Analyste', 'read-only': 'Lecture seule' },
 };
 
@@ -256,6 +287,21 @@ const sv: ConsoleMessages = {
   invalid: 'Inte sparat. Rätta dessa fält:',
   register: 'Register (art. 33.5)',
   communicationCheck: 'Kontrollera ett brev till de berörda',
+  essentials: 'Det anmälan kräver (art. 33.3 GDPR)',
+  occurredFrom: 'Började (datum, om känt)',
+  natureTypes: 'Incidentens art',
+  natureNames: 'konfidentialitet|riktighet|tillgänglighet',
+  dataClasses: 'Berörda personuppgifter (flera: Ctrl eller ⌘ + klick)',
+  peopleCountry: 'De berördas land (ISO-kod: FR, SE …)',
+  peoplePrecision: 'Antalet är',
+  precisionNames: 'exakt|ungefärligt|okänt',
+  peopleCount: 'Antal personer',
+  contactName: 'Kontaktpunkt för myndigheten och de berörda (namn eller funktion)',
+  contactEmail: 'Kontaktadress (e-post)',
+  contactPhone: 'Kontakttelefon',
+  consequencesText: 'Sannolika konsekvenser',
+  measuresTaken: 'Vidtagna åtgärder',
+  delayReason: 'Skäl till anmälan efter 72 timmar (vid försening)',
   roleNames: { owner: 'Ägare', dpo: 'Dataskyddsombud', analyst: 'Analytiker', 'read-only': 'Endast läsning' },
 };
 
@@ -650,4 +696,70 @@ export function renderAuditPage(ctx: PageContext, desk: DeskContext, entries: re
       </table>
       <p><a href="${href(ctx, `/console/${desk.organisation.slug}`)}">${m.back}</a></p>`,
   );
+}
+
+/** The fields an initial notification needs, as a form; everything else stays in the record as it was. */
+export function renderEssentialsForm(
+  ctx: PageContext,
+  desk: DeskContext & { session: SessionInfo | null },
+  stored: StoredIncident,
+): SafeHtml {
+  const m = CONSOLE_MESSAGES[ctx.locale];
+  const i = stored.incident;
+  const row = i.dataSubjects?.byCountry?.[0];
+  const types = new Set<string>(i.nature?.types ?? []);
+  const classes = new Set<string>(i.dataClasses ?? []);
+  const natureNames = m.natureNames.split('|');
+  const precisionNames = m.precisionNames.split('|');
+  const localInput = (value: string | undefined) => (value && /T/.test(value) ? new Date(value).toISOString().slice(0, 16) : '');
+  const field = (id: string, label: string, input: SafeHtml) => html`<div class="field"><label for="${id}">${label}</label>${input}</div>`;
+  return html`<h2 id="essentials">${m.essentials}</h2>
+    <form method="post" action="/console/${desk.organisation.slug}/incidents/${i.id}/essentials?lang=${ctx.locale}" class="check desk-form">
+      ${desk.session ? html`<input type="hidden" name="_csrf" value="${desk.session.csrfToken}" />` : ''}
+      <input type="hidden" name="revision" value="${String(stored.revision)}" />
+      ${field('ess-awareness', m.awarenessAt, html`<input id="ess-awareness" name="awarenessAt" type="datetime-local" value="${localInput(i.timeline?.awarenessAt)}" />`)}
+      ${field('ess-occurred', m.occurredFrom, html`<input id="ess-occurred" name="occurredFrom" type="date" value="${(i.timeline?.occurredFrom ?? '').slice(0, 10)}" />`)}
+      <fieldset>
+        <legend>${m.natureTypes}</legend>
+        ${(['confidentiality', 'integrity', 'availability'] as const).map(
+          (t, k) =>
+            html`<div class="field choice">
+              <input id="ess-nature-${t}" name="natureTypes" type="checkbox" value="${t}" ${types.has(t) ? html`checked` : ''} /><label
+                for="ess-nature-${t}"
+                >${natureNames[k] ?? t}</label
+              >
+            </div>`,
+        )}
+      </fieldset>
+      ${field(
+        'ess-classes',
+        m.dataClasses,
+        html`<select id="ess-classes" name="dataClasses" multiple size="8">
+          ${DATA_CLASSES.filter((c) => c.deprecatedIn === undefined).map(
+            (c) => html`<option value="${c.code}" ${classes.has(c.code) ? html`selected` : ''}>${c.labels[ctx.locale]}</option>`,
+          )}
+        </select>`,
+      )}
+      ${field('ess-country', m.peopleCountry, html`<input id="ess-country" name="peopleCountry" type="text" maxlength="2" value="${row?.country ?? desk.organisation.country}" />`)}
+      ${field(
+        'ess-precision',
+        m.peoplePrecision,
+        html`<select id="ess-precision" name="peoplePrecision">
+          ${(['exact', 'approximate', 'unknown'] as const).map(
+            (p, k) =>
+              html`<option value="${p}" ${(row?.people.precision ?? 'unknown') === p ? html`selected` : ''}>
+                ${precisionNames[k] ?? p}
+              </option>`,
+          )}
+        </select>`,
+      )}
+      ${field('ess-count', m.peopleCount, html`<input id="ess-count" name="peopleCount" type="number" min="0" step="1" value="${row?.people.count === undefined ? '' : String(row.people.count)}" />`)}
+      ${field('ess-contact-name', m.contactName, html`<input id="ess-contact-name" name="contactName" type="text" value="${i.contacts?.contactPoint?.name ?? ''}" />`)}
+      ${field('ess-contact-email', m.contactEmail, html`<input id="ess-contact-email" name="contactEmail" type="email" value="${i.contacts?.contactPoint?.email ?? ''}" />`)}
+      ${field('ess-contact-phone', m.contactPhone, html`<input id="ess-contact-phone" name="contactPhone" type="tel" value="${i.contacts?.contactPoint?.phone ?? ''}" />`)}
+      ${field('ess-consequences', m.consequencesText, html`<textarea id="ess-consequences" name="consequences" rows="3">${i.consequences?.description ?? ''}</textarea>`)}
+      ${field('ess-measures', m.measuresTaken, html`<textarea id="ess-measures" name="measuresTaken" rows="3">${i.measures?.taken ?? ''}</textarea>`)}
+      ${field('ess-delay', m.delayReason, html`<textarea id="ess-delay" name="delayReason" rows="2">${i.delayReason ?? ''}</textarea>`)}
+      <button type="submit">${m.save}</button>
+    </form>`;
 }
