@@ -147,7 +147,7 @@ function withEssentials(current: Record<string, unknown>, form: z.infer<typeof e
   else delete timeline['occurredFrom'];
   set('timeline', Object.keys(timeline).length > 0 ? timeline : undefined);
   const types = list(form.natureTypes);
-  set('nature', types.length > 0 ? { ...((draft['nature'] as Record<string, unknown> | undefined) ?? {}), types } : undefined);
+  set('nature', types.length > 0 ? { ...(draft['nature'] ?? {}), types } : undefined);
   const classes = list(form.dataClasses);
   set('dataClasses', classes.length > 0 ? classes : undefined);
   const subjects = { ...((draft['dataSubjects'] as Record<string, unknown> | undefined) ?? {}) };
