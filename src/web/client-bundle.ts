@@ -44,8 +44,3 @@ export function clientScript(name: ClientScript): Promise<string> {
   }
   return bundle;
 }
-
-/** The look-up page's script. */
-export function checkPageScript(): Promise<string> {
-  return clientScript('check');
-}

@@ -2,18 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DeskContext, Organisations, SessionInfo } from '../modules/organisations/index.js';
 import { AppError } from '../platform/errors.js';
+import { readCookie } from './cookies.js';
 
 /** The console's session cookie: HttpOnly, SameSite=Lax, Secure when served over HTTPS. */
 export const SESSION_COOKIE = 'bd_session';
-
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
-}
 
 export function setSessionCookie(reply: FastifyReply, secret: string, secure: boolean): void {
   void reply.header(

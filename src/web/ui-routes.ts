@@ -7,6 +7,7 @@ import { renderBreachList, renderBreachPage } from './ui/breach-pages.js';
 import type { PageContext } from './ui/layout.js';
 import { STYLESHEET } from './ui/styles.js';
 import { clientScript } from './client-bundle.js';
+import { readCookie } from './cookies.js';
 import { renderCheckPage } from './ui/check-page.js';
 import { href } from './ui/layout.js';
 
@@ -108,13 +109,4 @@ export function registerUiRoutes(
     void reply.type('text/html; charset=utf-8');
     return renderBreachPage(ctx, view, titles);
   });
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
 }

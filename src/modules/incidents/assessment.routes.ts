@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, validationError } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { parseOrThrow } from '../../platform/validation.js';
 import type { DeskContext, Organisations } from '../organisations/index.js';
-import type { Assessments } from './assessments.js';
 import { checkCommunication } from './communication-check/index.js';
-import { proposeDpc, proposeNotification, RiskInputError, severity } from './risk/index.js';
+import { evaluateAssessment, withRiskValidation, type Assessments } from './assessments.js';
+import { proposeDpc } from './risk/index.js';
 
 export interface AssessmentRoutesOptions {
   readonly organisations: Pick<Organisations, 'require'>;
@@ -20,17 +20,6 @@ const riskBody = z
 const incidentParams = orgParams.extend({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'an incident id') });
 const recordBody = z.object({ enisa: z.unknown(), edpb: z.unknown(), measures: z.unknown(), decision: z.unknown() }).strict();
 const draftBody = z.object({ text: z.string().max(1_000_000), locale: z.enum(['en', 'fr', 'sv']).optional() }).strict();
-
-/** A RiskInputError names its field; the API answers with it as a field-level validation error. */
-function asValidation<T>(what: string, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof RiskInputError)
-      throw validationError([{ path: `${what}.${error.field}`, message: error.message.replace(/^[^:]*:\s*/, '') }], what);
-    throw error;
-  }
-}
 
 /**
  * The desk's two advisers (issue 6 parts 4 and 6), stateless: they compute and explain, the person
@@ -49,12 +38,9 @@ export function registerAssessmentRoutes(app: FastifyInstance, options: Assessme
   app.post('/api/v1/orgs/:org/risk-assessment', { bodyLimit: 64 * 1024 }, async (request) => {
     await ctxOf(request);
     const body = parseOrThrow(riskBody, request.body, 'body');
-    const dpcProposal = body.dataClasses ? asValidation('dataClasses', () => proposeDpc(body.dataClasses!)) : null;
-    const enisa = asValidation('enisa', () => severity(body.enisa as Parameters<typeof severity>[0]));
-    const proposal = asValidation('input', () =>
-      proposeNotification({ severity: enisa, edpb: body.edpb, measures: body.measures } as Parameters<typeof proposeNotification>[0]),
-    );
-    return { dpcProposal, severity: enisa, proposal };
+    const dataClasses = body.dataClasses;
+    const dpcProposal = dataClasses ? withRiskValidation('', () => proposeDpc(dataClasses)) : null;
+    return { dpcProposal, ...evaluateAssessment(body) };
   });
 
   app.get('/api/v1/orgs/:org/incidents/:id/assessments', async (request) => {

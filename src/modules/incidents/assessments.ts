@@ -4,6 +4,7 @@ import { AppError, validationError } from '../../platform/errors.js';
 import type { DatabaseSchema } from '../../storage/schema.js';
 import { appendAudit } from '../audit/index.js';
 import type { DeskContext, Organisations } from '../organisations/index.js';
+import { findIncidentRow } from './incident-rows.js';
 import type { IncidentDocument } from './model/incident.js';
 import {
   INFORM_INDIVIDUALS,
@@ -47,20 +48,28 @@ export interface AssessmentsDeps {
 
 export type Assessments = ReturnType<typeof createAssessments>;
 
-/** Runs the ENISA severity and the proposal; a factor out of range is VALIDATION_FAILED naming its path. */
-export function evaluateAssessment(input: AssessmentInput): { severity: SeverityResult; proposal: NotificationProposal } {
+/**
+ * Runs a risk function; a RiskInputError (which names its field) becomes VALIDATION_FAILED with the field
+ * under `prefix` — the path of that input in the request body.
+ */
+export function withRiskValidation<T>(prefix: string, run: () => T): T {
   try {
-    const result = severity(input.enisa as Parameters<typeof severity>[0]);
-    const proposal = proposeNotification({ severity: result, edpb: input.edpb, measures: input.measures } as Parameters<
-      typeof proposeNotification
-    >[0]);
-    return { severity: result, proposal };
+    return run();
   } catch (error) {
     if (error instanceof RiskInputError) {
-      throw validationError([{ path: error.field, message: error.message.replace(/^[^:]*:\s*/, '') }], 'risk assessment');
+      throw validationError([{ path: `${prefix}${error.field}`, message: error.message.replace(/^[^:]*:\s*/, '') }], 'risk assessment');
     }
     throw error;
   }
+}
+
+/** Runs the ENISA severity and the proposal; a factor out of range is VALIDATION_FAILED naming its body path. */
+export function evaluateAssessment(input: AssessmentInput): { severity: SeverityResult; proposal: NotificationProposal } {
+  const result = withRiskValidation('enisa.', () => severity(input.enisa as Parameters<typeof severity>[0]));
+  const proposal = withRiskValidation('', () =>
+    proposeNotification({ severity: result, edpb: input.edpb, measures: input.measures } as Parameters<typeof proposeNotification>[0]),
+  );
+  return { severity: result, proposal };
 }
 
 /**
@@ -104,13 +113,7 @@ export function createAssessments(deps: AssessmentsDeps) {
         createdAt: atIso,
       };
       await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('incidents')
-          .selectAll()
-          .where('id', '=', incidentId)
-          .where('organisation_id', '=', ctx.organisation.id)
-          .executeTakeFirst();
-        if (!row) throw new AppError('INCIDENT_NOT_FOUND', `No incident ${incidentId} in this organisation`, { data: { id: incidentId } });
+        const row = await findIncidentRow(trx, ctx.organisation.id, incidentId);
         const incident = JSON.parse(row.document) as IncidentDocument;
         const updated: IncidentDocument = {
           ...incident,

@@ -8,6 +8,7 @@ import { clockStatus, type ClockStatus } from './model/clock.js';
 import { validateIncidentDraft, type IncidentDocument, type IncidentDraft } from './model/incident.js';
 import { buildAuthorityNotification, type AuthorityNotification, type NotificationKind } from './model/notification.js';
 import { registerRow, type RegisterRow } from './model/register.js';
+import { findIncidentRow, insertIncidentRow } from './incident-rows.js';
 
 export interface IncidentSummary {
   readonly id: string;
@@ -35,8 +36,6 @@ export interface IncidentsDeps {
 
 export type Incidents = ReturnType<typeof createIncidents>;
 
-const notFound = (id: string) => new AppError('INCIDENT_NOT_FOUND', `No incident ${id} in this organisation`, { data: { id } });
-
 /**
  * The organisation's incident register (issue 6 part 2): record, read and change incidents of the
  * caller's organisation only. Every query is filtered by `ctx.organisation.id`; an incident of another
@@ -54,16 +53,7 @@ export function createIncidents(deps: IncidentsDeps) {
   };
   const awarenessOf = (draft: IncidentDraft): string | null => draft.timeline?.awarenessAt ?? null;
 
-  const load = async (ctx: DeskContext, id: string) => {
-    const row = await db
-      .selectFrom('incidents')
-      .selectAll()
-      .where('id', '=', id)
-      .where('organisation_id', '=', ctx.organisation.id)
-      .executeTakeFirst();
-    if (!row) throw notFound(id);
-    return row;
-  };
+  const load = (ctx: DeskContext, id: string) => findIncidentRow(db, ctx.organisation.id, id);
 
   return {
     async create(ctx: DeskContext, input: unknown): Promise<StoredIncident> {
@@ -73,20 +63,7 @@ export function createIncidents(deps: IncidentsDeps) {
       const id = deps.newId(at);
       const incident: IncidentDocument = { ...draft, id, createdAt: isoInstant(at), modifiedAt: isoInstant(at) };
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('incidents')
-          .values({
-            id,
-            organisation_id: ctx.organisation.id,
-            title: draft.title,
-            awareness_at: awarenessOf(draft),
-            notified_at: null,
-            document: JSON.stringify(incident),
-            revision: 1,
-            created_at: incident.createdAt,
-            updated_at: incident.modifiedAt,
-          })
-          .execute();
+        await insertIncidentRow(trx, ctx.organisation.id, incident);
         await appendAudit(trx, {
           id: deps.newId(at),
           occurredAt: isoInstant(at),
@@ -143,13 +120,7 @@ export function createIncidents(deps: IncidentsDeps) {
       organisations.require(ctx, 'incident.decide');
       const at = clock.now();
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('incidents')
-          .selectAll()
-          .where('id', '=', id)
-          .where('organisation_id', '=', ctx.organisation.id)
-          .executeTakeFirst();
-        if (!row) throw notFound(id);
+        const row = await findIncidentRow(trx, ctx.organisation.id, id);
         const previousRow = await trx
           .selectFrom('incident_notifications')
           .select('body')
@@ -248,13 +219,7 @@ export function createIncidents(deps: IncidentsDeps) {
       const draft = validated(input);
       const at = clock.now();
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('incidents')
-          .selectAll()
-          .where('id', '=', id)
-          .where('organisation_id', '=', ctx.organisation.id)
-          .executeTakeFirst();
-        if (!row) throw notFound(id);
+        const row = await findIncidentRow(trx, ctx.organisation.id, id);
         const before = JSON.parse(row.document) as IncidentDocument;
         const incident: IncidentDocument = { ...draft, id, createdAt: before.createdAt, modifiedAt: isoInstant(at) };
         const { modifiedAt: _b, ...beforeBody } = before;

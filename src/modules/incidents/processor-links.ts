@@ -4,6 +4,7 @@ import { AppError, validationError } from '../../platform/errors.js';
 import type { DatabaseSchema } from '../../storage/schema.js';
 import { appendAudit } from '../audit/index.js';
 import type { DeskContext, Organisations } from '../organisations/index.js';
+import { findIncidentRow, insertIncidentRow } from './incident-rows.js';
 import { validateIncidentDraft, type IncidentDocument, type IncidentDraft } from './model/incident.js';
 
 export interface ProcessorLink {
@@ -132,13 +133,7 @@ export function createProcessorLinks(deps: ProcessorLinksDeps) {
       const at = clock.now();
       const atIso = isoInstant(at);
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('incidents')
-          .selectAll()
-          .where('id', '=', id)
-          .where('organisation_id', '=', ctx.organisation.id)
-          .executeTakeFirst();
-        if (!row) throw new AppError('INCIDENT_NOT_FOUND', `No incident ${id} in this organisation`, { data: { id } });
+        const row = await findIncidentRow(trx, ctx.organisation.id, id);
         const source = JSON.parse(row.document) as IncidentDocument;
         if (source.processorRelation?.role !== 'processor') {
           throw validationError(
@@ -198,21 +193,7 @@ export function createProcessorLinks(deps: ProcessorLinksDeps) {
           const draft: IncidentDraft = validated.value;
           const newId = deps.newId(at);
           const incident: IncidentDocument = { ...draft, id: newId, createdAt: atIso, modifiedAt: atIso };
-          await trx
-            .insertInto('incidents')
-            .values({
-              id: newId,
-              organisation_id: controller.id,
-              title: draft.title,
-              awareness_at: atIso,
-              notified_at: null,
-              document: JSON.stringify(incident),
-              revision: 1,
-              created_at: atIso,
-              updated_at: atIso,
-              source_incident_id: id,
-            })
-            .execute();
+          await insertIncidentRow(trx, controller.id, incident, id);
           await appendAudit(trx, {
             id: deps.newId(at),
             occurredAt: atIso,
