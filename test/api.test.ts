@@ -185,7 +185,8 @@ describe('HTTP API', () => {
     });
 
     it('never logs the API key', () => {
-      const secret = t.key.split('_').at(-1)!;
+      // The secret is base64url, which may itself contain '_': take everything after the 26-character id.
+      const secret = /^bd_[0-9A-Z]{26}_(.+)$/.exec(t.key)![1]!;
       assert.ok(t.logs().length > 0, 'the app logged nothing: the test would prove nothing');
       assert.ok(!t.logs().includes(secret));
     });
