@@ -12,5 +12,7 @@ if [ ! -e "$PDFTOPPM" ]; then
   apt_ensure ensure-poppler "$PDFTOPPM" poppler-utils
 fi
 
-# pdftoppm prints its version on stderr.
-"$PDFTOPPM" -v 2>&1 | head -n 1
+# pdftoppm prints its version on stderr, over several lines. Read it whole before keeping the first line:
+# piping it into `head -n 1` can kill pdftoppm with SIGPIPE, which `set -o pipefail` turns into exit 141.
+version=$("$PDFTOPPM" -v 2>&1 || true)
+echo "${version%%$'\n'*}"
