@@ -1,4 +1,4 @@
-import { createCipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { ContactSealer } from '../modules/ingestion/index.js';
 
 const AAD = Buffer.from('breachdesk/contact/v1');
@@ -20,5 +20,17 @@ export function createContactSealer(contactsKey: Uint8Array): ContactSealer {
       const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
       return new Uint8Array(Buffer.concat([nonce, body, cipher.getAuthTag()]));
     },
+  };
+}
+
+/** Opens what createContactSealer sealed (to copy it into a campaign). Throws when it was not sealed by this key. */
+export function createContactOpener(contactsKey: Uint8Array): (sealed: Uint8Array) => Uint8Array {
+  const encKey = Buffer.from(hkdfSync('sha256', contactsKey, AAD, 'enc', 32));
+  return (sealed) => {
+    const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+    const decipher = createDecipheriv('aes-256-gcm', encKey, bytes.subarray(0, 12));
+    decipher.setAAD(AAD);
+    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+    return new Uint8Array(Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]));
   };
 }

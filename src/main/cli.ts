@@ -24,6 +24,8 @@ import { createIndexing } from './indexing.js';
 import { startServer } from './server.js';
 import { createServices, databaseOptions, type Services } from './services.js';
 import { activateNextKey, prepareNextKey } from './key-rotation.js';
+import { createCampaignsRuntime } from './campaigns-runtime.js';
+import { campaignCommand, CAMPAIGN_HELP } from '../cli/campaign-command.js';
 
 export const HELP = `breachdesk: personal-data breach catalogue, private look-ups and breach response.
 
@@ -43,6 +45,7 @@ Commands:
   org        Create and list the organisations that use the desk (breachdesk org --help).
   register   Export an organisation's Art. 33(5) breach register as CSV or JSON (breachdesk register --help).
   incident   Export one incident with its notifications as JSON (breachdesk incident --help).
+  campaign   Inform every affected person by e-mail, SMS and letter, exactly once (breachdesk campaign --help).
 
 Environment:
   DATABASE_URL     postgres://... to use PostgreSQL; unset = SQLite in DATA_DIR.
@@ -65,6 +68,12 @@ Environment:
   ALERTS_KEY_FILE  Key sealing subscribers' addresses (default DATA_DIR/keys/alerts.key).
   ALERTS_INTERVAL_SECONDS  How often the server matches new breaches and sends (default 60).
   ALERTS_RATE_CLIENT  Alert subscriptions per client address, COUNT/PERIOD (default 10/1h).
+  CAMPAIGN_SMTP_URL  SMTP server for notification campaigns (default SMTP_URL); unset = no e-mail channel.
+  CAMPAIGN_MAIL_FROM From address of campaign e-mail (default MAIL_FROM).
+  CAMPAIGN_SMTP_CONNECTIONS  Pooled SMTP connections per worker (default 8).
+  DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY_FILE  Sign campaign e-mail with DKIM (all three).
+  LETTERS_DIR      Where letter batches (PDF + CSV manifest) are written (default DATA_DIR/letters).
+  CAMPAIGN_WORKER  Run the campaign worker inside serve (default true; false with separate workers).
 
 Run "breachdesk <command> --help" for a command's options.`;
 
@@ -270,6 +279,38 @@ export async function runCli(argv: string[], io: CliIo = processIo, env?: Readon
               process.stderr.write(`${line}\n`);
             },
           });
+        } finally {
+          await services.close();
+        }
+      }
+      case 'campaign': {
+        if (args.length === 0 || args.includes('-h') || args.includes('--help')) {
+          io.out(CAMPAIGN_HELP);
+          return args.length === 0 ? EXIT.usage : EXIT.ok;
+        }
+        const logger = createLogger({ level: 'warn', destination: process.stderr });
+        const services = await createServices(config, logger);
+        try {
+          const runtime = await createCampaignsRuntime(config, services, logger);
+          try {
+            return await campaignCommand(args, io, {
+              campaigns: runtime.campaigns,
+              context: (slug) => services.organisations.operatorContext(slug, actor),
+              worker: ({ batchSize, onBatch }) =>
+                runtime.worker({
+                  ...(batchSize ? { batchSize } : {}),
+                  ...(onBatch ? { onBatch: (channel, results) => onBatch(channel, results.length) } : {}),
+                }),
+              purge: () => runtime.store.purgeDue(new Date().toISOString()),
+              stopSignal: () =>
+                new Promise<void>((resolve) => {
+                  process.once('SIGTERM', () => resolve());
+                  process.once('SIGINT', () => resolve());
+                }),
+            });
+          } finally {
+            await runtime.close();
+          }
         } finally {
           await services.close();
         }

@@ -57,6 +57,21 @@ const envSchema = z.object({
   ALERTS_KEY_FILE: z.string().min(1).optional(),
   ALERTS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   ALERTS_RATE_CLIENT: z.string().regex(RATE_RULE, 'must be COUNT/PERIOD, e.g. 10/1h').default('10/1h'),
+  CAMPAIGN_MAIL_FROM: z.string().min(3).optional(),
+  CAMPAIGN_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  CAMPAIGN_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(200).default(8),
+  DKIM_DOMAIN: z.string().min(1).optional(),
+  DKIM_SELECTOR: z.string().min(1).optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  LETTERS_DIR: z.string().min(1).optional(),
+  CAMPAIGN_WORKER: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export interface Config {
@@ -97,6 +112,16 @@ export interface Config {
   readonly alertsIntervalSeconds: number;
   /** Alert subscriptions allowed per client address: each one sends a confirmation email. */
   readonly alertsRateClient: string;
+  /** The SMTP server for notification campaigns (CAMPAIGN_SMTP_URL, else SMTP_URL); unset: no e-mail channel. */
+  readonly campaignSmtpUrl: string | undefined;
+  readonly campaignMailFrom: string;
+  readonly campaignSmtpConnections: number;
+  /** DKIM signing of campaign e-mail: all three or none. */
+  readonly dkim: { readonly domainName: string; readonly keySelector: string; readonly privateKeyFile: string } | undefined;
+  /** Where the letter batches (PDF + CSV manifest) for the print-and-mail house are written. */
+  readonly lettersDir: string;
+  /** Run the campaign worker inside `serve` (set false when workers run as `breachdesk campaign work`). */
+  readonly campaignWorker: boolean;
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
@@ -130,5 +155,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     alertsKeyFile: resolve(e.ALERTS_KEY_FILE ?? resolve(dataDir, 'keys', 'alerts.key')),
     alertsIntervalSeconds: e.ALERTS_INTERVAL_SECONDS,
     alertsRateClient: e.ALERTS_RATE_CLIENT,
+    campaignSmtpUrl: e.CAMPAIGN_SMTP_URL ?? e.SMTP_URL,
+    campaignMailFrom: e.CAMPAIGN_MAIL_FROM ?? e.MAIL_FROM,
+    campaignSmtpConnections: e.CAMPAIGN_SMTP_CONNECTIONS,
+    dkim: dkimConfig(e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY_FILE),
+    lettersDir: resolve(e.LETTERS_DIR ?? resolve(dataDir, 'letters')),
+    campaignWorker: e.CAMPAIGN_WORKER,
   };
+}
+
+function dkimConfig(domainName: string | undefined, keySelector: string | undefined, keyFile: string | undefined): Config['dkim'] {
+  const given = [domainName, keySelector, keyFile].filter((v) => v !== undefined).length;
+  if (given === 0) return undefined;
+  if (given < 3 || domainName === undefined || keySelector === undefined || keyFile === undefined) {
+    throw new AppError('CONFIG_INVALID', 'Invalid configuration: DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE go together', {
+      issues: [{ path: 'DKIM_DOMAIN', message: 'DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE go together' }],
+    });
+  }
+  return { domainName, keySelector, privateKeyFile: resolve(keyFile) };
 }

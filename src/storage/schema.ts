@@ -30,6 +30,9 @@ export interface DatabaseSchema {
   published_breaches: PublishedBreachesTable;
   incident_reminders: IncidentRemindersTable;
   incident_assessments: IncidentAssessmentsTable;
+  campaigns: CampaignsTable;
+  campaign_recipients: CampaignRecipientsTable;
+  campaign_messages: CampaignMessagesTable;
 }
 
 export interface BreachesTable {
@@ -334,4 +337,58 @@ export interface IncidentAssessmentsTable {
   body: string;
   created_at: string;
   created_by: string;
+}
+
+/** A notification campaign for an incident (issue 7). `config` is JSON (channels, templates, rates). */
+export interface CampaignsTable {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  /** The lookup index's breach id whose kept contacts are the recipients. */
+  breach_id: number;
+  name: string;
+  /** 'draft' | 'running' | 'paused' | 'cancelled' | 'completed' | 'closed' | 'purged' */
+  state: string;
+  config: string;
+  /** The campaign's data key, wrapped by the master key; null once purged (crypto-shredding). */
+  data_key_wrapped: Uint8Array | null;
+  master_key_id: string;
+  recipients: number;
+  revision: number;
+  created_by: string;
+  created_at: string;
+  started_at: string | null;
+  closed_at: string | null;
+  purge_after: string | null;
+  purged_at: string | null;
+}
+
+/** A person to inform: contact details sealed under the campaign's data key, never in clear. */
+export interface CampaignRecipientsTable {
+  campaign_id: string;
+  recipient_no: number;
+  sealed: Uint8Array;
+  channels: string;
+  locale: string;
+  state: string;
+  reason: string | null;
+}
+
+/** The campaign outbox: one row per (campaign, recipient, channel). */
+export interface CampaignMessagesTable {
+  campaign_id: string;
+  recipient_no: number;
+  channel: string;
+  state: string;
+  phase: string | null;
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  worker: string | null;
+  provider_id: string | null;
+  uncertain: number;
+  last_error: string | null;
+  queued_at: string;
+  sent_at: string | null;
+  done_at: string | null;
 }

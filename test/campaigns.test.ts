@@ -1,0 +1,219 @@
+// Notification campaigns (issue 7) on SQLite and PostgreSQL, against a real SMTP server: recipients copied
+// sealed from the kept contacts, the Art. 34(2) check before start, exactly one e-mail per person, bounces,
+// pause/cancel, several workers, purge.
+import { strict as assert } from 'node:assert';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createSmtpCampaignSender } from '../src/adapters/smtp-campaign-sender.js';
+import { createCampaignsRuntime, type CampaignsRuntime } from '../src/main/campaigns-runtime.js';
+import { isAppError } from '../src/platform/errors.js';
+import { createLogger } from '../src/platform/logger.js';
+import { createCampaignWorld, CAMPAIGN_SLUG, type CampaignWorld } from './support/campaign.js';
+import { testDatabases } from './support/databases.js';
+import { skipOutsideCi } from './support/skip.js';
+import { mailText, startTestSmtpServer, type TestSmtpServer } from './support/smtp.js';
+
+const ROWS = 240;
+
+for (const database of await testDatabases()) {
+  describe(`notification campaigns (${database.name})`, { skip: skipOutsideCi(database.skip || null), timeout: 180_000 }, () => {
+    let world: CampaignWorld;
+    let smtp: TestSmtpServer;
+    let runtime: CampaignsRuntime;
+    const emails = () => [...new Set(world.people.map((p) => p.email).filter((e): e is string => e !== null))];
+
+    before(async () => {
+      world = await createCampaignWorld(database.name, ROWS);
+      smtp = await startTestSmtpServer();
+      runtime = await createCampaignsRuntime(world.config, world.services, createLogger({ level: 'silent' }), {
+        senders: [createSmtpCampaignSender({ url: smtp.url, from: 'Colis Express <dpo@colis.example>', maxConnections: 4 })],
+      });
+    });
+
+    after(async () => {
+      await runtime?.close();
+      await smtp?.close();
+      await world?.close();
+    });
+
+    it('copies the kept contacts into a draft, sealed under the campaign key, with no address in clear', async () => {
+      const created = await runtime.campaigns.create(world.ctx, {
+        incidentId: world.incidentId,
+        breachSlug: CAMPAIGN_SLUG,
+        name: 'Information des clients',
+        config: { channels: ['email'] },
+      });
+      assert.equal(created.state, 'draft');
+      assert.equal(created.unreadable, 0);
+      const withIdentifier = world.people.filter((p) => p.email !== null || p.phone !== null).length;
+      assert.ok(created.recipients > 0 && created.recipients <= withIdentifier, `${created.recipients} of ${withIdentifier}`);
+      const db = world.services.database.db;
+      const rows = await db.selectFrom('campaign_recipients').select(['sealed', 'channels']).execute();
+      assert.equal(rows.length, created.recipients);
+      const sample = emails().slice(0, 20);
+      for (const r of rows) {
+        const bytes = Buffer.from(r.sealed).toString('latin1');
+        for (const e of sample) assert.ok(!bytes.includes(e), 'an address in clear in a sealed row');
+      }
+      const stored = await db.selectFrom('campaigns').select('config').executeTakeFirstOrThrow();
+      for (const e of sample) assert.ok(!stored.config.includes(e));
+      if (database.name === 'sqlite') {
+        const file = await readFile(join(world.config.dataDir, 'breachdesk.sqlite'));
+        for (const e of sample) assert.equal(file.indexOf(Buffer.from(e)), -1, 'an address in clear in the database file');
+      }
+      await runtime.campaigns.act(world.ctx, created.id, 'cancel');
+    });
+
+    it('refuses to start while a template lacks what Art. 34(2) requires, naming what is missing', async () => {
+      const c = await runtime.campaigns.create(world.ctx, {
+        incidentId: world.incidentId,
+        breachSlug: CAMPAIGN_SLUG,
+        name: 'Brouillon incomplet',
+        config: {
+          channels: ['email'],
+          templates: {
+            email: { fr: { subject: 'Information', body: 'Bonjour, nous avons détecté un incident. Restez vigilants : {{planLink}}' } },
+          },
+        },
+      });
+      await assert.rejects(
+        () => runtime.campaigns.act(world.ctx, c.id, 'start'),
+        (e: unknown) => {
+          assert.ok(isAppError(e) && e.code === 'CAMPAIGN_TEMPLATE_INCOMPLETE', String(e));
+          const problems = (e.data as { problems: { channel: string; locale: string; missing: string[] }[] }).problems;
+          assert.equal(problems[0]?.locale, 'fr');
+          for (const element of ['contact-point', 'consequences', 'measures']) assert.ok(problems[0]?.missing.includes(element), element);
+          return true;
+        },
+      );
+      assert.equal((await runtime.campaigns.get(world.ctx, c.id)).state, 'draft');
+      // A template naming an unknown placeholder is refused field by field.
+      const revision = (await runtime.campaigns.get(world.ctx, c.id)).revision;
+      await assert.rejects(
+        () =>
+          runtime.campaigns.configure(
+            world.ctx,
+            c.id,
+            { templates: { email: { fr: { subject: 'x', body: '{{nir}} {{planLink}}' } } } },
+            revision,
+          ),
+        (e: unknown) => isAppError(e) && e.code === 'VALIDATION_FAILED' && /\{\{nir\}\}/.test(e.message),
+      );
+      await runtime.campaigns.act(world.ctx, c.id, 'cancel');
+    });
+
+    it('sends each person exactly one e-mail, with their own exposed data and a plan link, never an identifier', async () => {
+      const bounced = emails().slice(0, 3);
+      for (const e of bounced) smtp.refuse(e, 550);
+      smtp.received.length = 0;
+      const c = await runtime.campaigns.create(world.ctx, {
+        incidentId: world.incidentId,
+        breachSlug: CAMPAIGN_SLUG,
+        name: 'Information des clients par e-mail',
+        config: { channels: ['email'] },
+      });
+      await runtime.campaigns.act(world.ctx, c.id, 'start');
+      // Paused: nothing is sent.
+      await runtime.campaigns.act(world.ctx, c.id, 'pause');
+      const worker = runtime.worker({ batchSize: 50 });
+      assert.equal(await worker.drain(), 0);
+      assert.equal(smtp.received.length, 0);
+      await runtime.campaigns.act(world.ctx, c.id, 'resume');
+      await worker.drain();
+      assert.equal(await worker.drain(), 0, 'a second run finds nothing to send');
+
+      const expected = emails().filter((e) => !bounced.includes(e));
+      const got = smtp.received.flatMap((m) => m.to);
+      assert.equal(got.length, new Set(got).size, 'nobody got two');
+      const missing = expected.filter((e) => !got.includes(e));
+      const extra = got.filter((e) => !expected.includes(e));
+      assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
+      for (const mail of smtp.received) {
+        const text = mailText(mail.raw);
+        const person = world.people.find((p) => p.email === mail.to[0]);
+        assert.ok(!text.includes(mail.to[0]!), 'the address is not in the text');
+        if (person?.phone) assert.ok(!text.replace(/\s/g, '').includes(person.phone.replace(/\s/g, '').slice(-8)), 'no phone number');
+        assert.match(text, /Adresse e-mail/);
+        assert.match(text, new RegExp(`https://breachdesk\\.test/check\\?lang=fr#plan=${CAMPAIGN_SLUG}:`));
+        assert.match(text, /délégué à la protection des données : Délégué à la protection des données, dpo@colis\.example/);
+      }
+      const stats = await runtime.campaigns.stats(world.ctx, c.id);
+      assert.equal(stats.messages.email.sent, expected.length);
+      assert.equal(stats.messages.email.bounced, bounced.length);
+      assert.ok(stats.failures.some((f) => f.detail.startsWith('SMTP 550')));
+      assert.equal((await runtime.campaigns.get(world.ctx, c.id)).state, 'completed');
+      for (const e of bounced) smtp.refuse(e, null);
+    });
+
+    it('two workers share one campaign without sending anyone twice', async () => {
+      smtp.received.length = 0;
+      const c = await runtime.campaigns.create(world.ctx, {
+        incidentId: world.incidentId,
+        breachSlug: CAMPAIGN_SLUG,
+        name: 'Deux envoyeurs',
+        config: { channels: ['email'] },
+      });
+      await runtime.campaigns.act(world.ctx, c.id, 'start');
+      const [a, b] = [runtime.worker({ batchSize: 10 }), runtime.worker({ batchSize: 10 })];
+      const [na, nb] = await Promise.all([a.drain(), b.drain()]);
+      const got = smtp.received.flatMap((m) => m.to);
+      assert.equal(got.length, new Set(got).size, 'nobody got two');
+      assert.equal(got.length, emails().length);
+      assert.equal(na + nb, emails().length);
+    });
+
+    it('a cancelled campaign sends nothing more, and its recipients and key are purged after retention', async () => {
+      smtp.received.length = 0;
+      const c = await runtime.campaigns.create(world.ctx, {
+        incidentId: world.incidentId,
+        breachSlug: CAMPAIGN_SLUG,
+        name: 'Annulée',
+        config: { channels: ['email'], retentionDays: 0 },
+      });
+      await runtime.campaigns.act(world.ctx, c.id, 'start');
+      const cancelled = await runtime.campaigns.act(world.ctx, c.id, 'cancel');
+      assert.equal(cancelled.state, 'cancelled');
+      await assert.rejects(
+        () => runtime.campaigns.act(world.ctx, c.id, 'resume'),
+        (e: unknown) => isAppError(e) && e.code === 'CAMPAIGN_STATE_INVALID',
+      );
+      assert.equal(await runtime.worker().drain(), 0);
+      assert.equal(smtp.received.length, 0);
+      const stats = await runtime.campaigns.stats(world.ctx, c.id);
+      assert.equal(stats.messages.email.cancelled, emails().length);
+      const purged = await runtime.store.purgeDue(new Date(Date.now() + 1000).toISOString());
+      assert.ok(purged.includes(c.id));
+      const db = world.services.database.db;
+      assert.equal((await db.selectFrom('campaign_recipients').select('recipient_no').where('campaign_id', '=', c.id).execute()).length, 0);
+      const row = await db.selectFrom('campaigns').select(['state', 'data_key_wrapped']).where('id', '=', c.id).executeTakeFirstOrThrow();
+      assert.equal(row.state, 'purged');
+      assert.equal(row.data_key_wrapped, null);
+    });
+
+    it("another organisation can neither see nor use this organisation's campaign or breach", async () => {
+      await world.services.organisations.createOrganisation(
+        { slug: 'autre', name: 'Autre', country: 'FR' },
+        { email: 'dpo@autre.example', displayName: 'DPO Autre', password: 'a long enough password' },
+        'cli:test',
+      );
+      const other = await world.services.organisations.operatorContext('autre', 'cli:test');
+      const [mine] = await runtime.campaigns.list(world.ctx);
+      assert.ok(mine);
+      await assert.rejects(
+        () => runtime.campaigns.get(other, mine.id),
+        (e: unknown) => isAppError(e) && e.code === 'CAMPAIGN_NOT_FOUND',
+      );
+      await assert.rejects(
+        () => runtime.campaigns.act(other, mine.id, 'pause'),
+        (e: unknown) => isAppError(e) && e.code === 'CAMPAIGN_NOT_FOUND',
+      );
+      const { incident } = await world.services.incidents.create(other, { title: 'Autre incident' });
+      await assert.rejects(
+        () => runtime.campaigns.create(other, { incidentId: incident.id, breachSlug: CAMPAIGN_SLUG, name: 'x', config: {} }),
+        (e: unknown) => isAppError(e) && e.code === 'BREACH_NOT_FOUND',
+      );
+      assert.deepEqual(await runtime.campaigns.list(other), []);
+    });
+  });
+}
