@@ -105,6 +105,20 @@ form.inline select { font: inherit; padding: .3rem; max-width: 100%; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .desk-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; padding: 0; }
 .problem { color: var(--bad); font-weight: 600; }
+form.check textarea { width: 100%; font: inherit; padding: .45rem .5rem; border: 1px solid #6e7781; border-radius: 4px; background: #fff; color: var(--fg); }
+form.check .choice { display: flex; gap: .5rem; align-items: flex-start; margin: .3rem 0; }
+form.check .choice input { width: 1.2rem; height: 1.2rem; flex: none; margin: .15rem 0 0; }
+form.check .choice label { font-weight: 400; margin: 0; overflow-wrap: anywhere; }
+form.check fieldset.row { background: var(--panel); }
+form.check fieldset fieldset { margin: .5rem 0 1rem; }
+form.check [aria-invalid="true"] { border: 2px solid var(--bad); }
+.field-error { color: var(--bad); font-weight: 600; margin: .25rem 0; }
+.section-nav ol, ol.section-list { columns: 16rem; column-gap: 2.5rem; padding-left: 1.75rem; margin: .5rem 0 1rem; }
+.section-nav li, ol.section-list li { break-inside: avoid; margin: 0 0 .2rem; }
+.section-nav a[aria-current="page"] { font-weight: 700; text-decoration: none; }
+details.advanced { margin: 2rem 0 1rem; }
+details.advanced > summary { font-weight: 700; font-size: 1.15rem; cursor: pointer; }
+dl.section-facts dd { overflow-wrap: anywhere; white-space: pre-line; }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); margin-top: 3rem; }
 footer.site p { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 @media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } thead { display: none; } table, tbody, caption { display: block; } th, td { display: block; border: 0; padding: .2rem .5rem; overflow-wrap: anywhere; } tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; } td.num { white-space: normal; } td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; } }
