@@ -208,6 +208,8 @@ for (const { name, skip, create } of await testDatabases()) {
         userId: target.id,
         tokenId: viamedisToken,
         id: incident.json<{ incident: { id: string } }>().incident.id,
+        // A real section, so its 404 comes from the organisation check, not from an unknown section.
+        section: 'timeline',
       };
       const routes = registeredRoutes(app).filter((r) => / \/(console|api\/v1\/orgs)\/:org/.test(r));
       assert.ok(routes.length >= 16, `every desk route is swept (${routes.length})`);

@@ -21,6 +21,7 @@ import { buildOpenApiDocument } from './openapi.js';
 import { registerAlertPageRoutes } from './alert-page-routes.js';
 import { registerConsoleRoutes } from './console-routes.js';
 import { createDeskAuth } from './desk-auth.js';
+import { registerIncidentSectionRoutes } from './incident-section-routes.js';
 import { problemFor } from './problem.js';
 import { renderMessagePage } from './ui/breach-pages.js';
 import { pageContext, registerUiRoutes } from './ui-routes.js';
@@ -177,6 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       auth,
       secureCookies: options.desk.secureCookies,
     });
+    registerIncidentSectionRoutes(app, { organisations: options.desk.organisations, incidents: options.desk.incidents, auth });
   }
   registerUiRoutes(app, {
     catalogue: options.catalogue,

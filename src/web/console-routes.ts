@@ -37,6 +37,7 @@ import {
   renderPublishForm,
 } from './ui/desk-advice-pages.js';
 import { html as safeHtml } from './ui/html.js';
+import { renderSectionNav } from './ui/incident-form.js';
 
 export interface ConsoleRoutesOptions {
   readonly organisations: Organisations;
@@ -254,7 +255,10 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
   };
   const incidentExtras = async (request: FastifyRequest, ctx: Awaited<ReturnType<DeskAuth['context']>>, stored: StoredIncident) => {
     const incident = stored.incident;
-    const essentials = can(ctx.role, 'incident.write') ? renderEssentialsForm(pageContext(request), ctx, stored) : '';
+    const sections = renderSectionNav(pageContext(request), ctx, stored);
+    const essentials = can(ctx.role, 'incident.write')
+      ? safeHtml`${renderEssentialsForm(pageContext(request), ctx, stored)} ${sections}`
+      : sections;
     if (!can(ctx.role, 'incident.decide')) return essentials;
     const passOn =
       incident.processorRelation?.role === 'processor'

@@ -83,8 +83,9 @@ const en = {
   issue: 'Issue the notification',
   kinds: { initial: 'Initial', 'follow-up': 'Follow-up', withdrawal: 'Withdrawal' },
   missingTitle: 'Not yet: complete these first',
-  editJson: 'Edit the record (EDPB template fields, JSON)',
-  editHint: 'Every field of the template, as in the API. Saving checks every field and refuses if someone else saved meanwhile.',
+  editJson: 'Advanced: edit the whole record as JSON (EDPB template fields)',
+  editHint:
+    'Every field of the template, as in the API; the sections above do the same without JSON. Saving checks every field and refuses if someone else saved meanwhile.',
   save: 'Save',
   conflict: 'Someone else saved this incident meanwhile. Reload it and apply your changes again.',
   invalid: 'Not saved. Fix these fields:',
@@ -186,9 +187,9 @@ const fr: ConsoleMessages = {
   issue: 'Émettre la notification',
   kinds: { initial: 'Initiale', 'follow-up': 'Complémentaire', withdrawal: 'Retrait' },
   missingTitle: 'Pas encore : complétez d’abord',
-  editJson: 'Modifier la fiche (champs du modèle du CEPD, JSON)',
+  editJson: 'Avancé : modifier toute la fiche en JSON (champs du modèle du CEPD)',
   editHint:
-    'Tous les champs du modèle, comme dans l’API. L’enregistrement vérifie chaque champ et refuse si quelqu’un d’autre a enregistré entre-temps.',
+    'Tous les champs du modèle, comme dans l’API ; les rubriques ci-dessus font de même sans JSON. L’enregistrement vérifie chaque champ et refuse si quelqu’un d’autre a enregistré entre-temps.',
   save: 'Enregistrer',
   conflict: 'Quelqu’un d’autre a enregistré cette violation entre-temps. Rechargez-la et refaites vos modifications.',
   invalid: 'Non enregistré. Corrigez ces champs :',
@@ -280,8 +281,9 @@ const sv: ConsoleMessages = {
   issue: 'Utfärda anmälan',
   kinds: { initial: 'Första', 'follow-up': 'Komplettering', withdrawal: 'Återkallelse' },
   missingTitle: 'Inte ännu: fyll först i',
-  editJson: 'Redigera posten (fälten i EDPB:s mall, JSON)',
-  editHint: 'Alla fält i mallen, som i API:et. Sparandet kontrollerar varje fält och vägrar om någon annan har sparat under tiden.',
+  editJson: 'Avancerat: redigera hela posten som JSON (fälten i EDPB:s mall)',
+  editHint:
+    'Alla fält i mallen, som i API:et; avsnitten ovan gör samma sak utan JSON. Sparandet kontrollerar varje fält och vägrar om någon annan har sparat under tiden.',
   save: 'Spara',
   conflict: 'Någon annan har sparat incidenten under tiden. Ladda om den och gör om dina ändringar.',
   invalid: 'Inte sparat. Rätta dessa fält:',
@@ -512,7 +514,8 @@ export function renderIncidentPage(
       ${extra}
       ${
         can(desk.role, 'incident.write')
-          ? html`<h2>${m.editJson}</h2>
+          ? html`<details class="advanced" ${draftText === null ? '' : html`open`}>
+              <summary>${m.editJson}</summary>
               <p class="hint">${m.editHint}</p>
               <form method="post" action="${base}/edit?lang=${ctx.locale}" class="check desk-form">
                 ${csrfField(desk.session)}<input type="hidden" name="revision" value="${String(stored.revision)}" />
@@ -522,7 +525,8 @@ export function renderIncidentPage(
 ${draftText ?? JSON.stringify(draft, null, 2)}</textarea>
                 </div>
                 <button type="submit">${m.save}</button>
-              </form>`
+              </form>
+            </details>`
           : html`<pre class="incident-json">${JSON.stringify(draft, null, 2)}</pre>`
       }`,
   );
