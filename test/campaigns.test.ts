@@ -5,6 +5,8 @@ import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { create46elksSmsProvider } from '../src/adapters/sms-46elks.js';
+import { createSmsCampaignSender } from '../src/adapters/sms-campaign-sender.js';
 import { createSmtpCampaignSender } from '../src/adapters/smtp-campaign-sender.js';
 import { createCampaignsRuntime, type CampaignsRuntime } from '../src/main/campaigns-runtime.js';
 import { isAppError } from '../src/platform/errors.js';
@@ -13,6 +15,7 @@ import { createCampaignWorld, CAMPAIGN_SLUG, type CampaignWorld } from './suppor
 import { testDatabases } from './support/databases.js';
 import { skipOutsideCi } from './support/skip.js';
 import { mailText, startTestSmtpServer, type TestSmtpServer } from './support/smtp.js';
+import { startTestSmsServer } from './support/sms-server.js';
 
 const ROWS = 240;
 
@@ -144,6 +147,53 @@ for (const database of await testDatabases()) {
       assert.ok(stats.failures.some((f) => f.detail.startsWith('SMTP 550')));
       assert.equal((await runtime.campaigns.get(world.ctx, c.id)).state, 'completed');
       for (const e of bounced) smtp.refuse(e, null);
+    });
+
+    it('falls back to SMS for people whose e-mail bounced or who have none, and reports who cannot be reached', async () => {
+      smtp.received.length = 0;
+      const bounced = emails().slice(5, 9);
+      for (const e of bounced) smtp.refuse(e, 550);
+      const sms = await startTestSmsServer({ username: 'u', password: 'p' });
+      const both = await createCampaignsRuntime(world.config, world.services, createLogger({ level: 'silent' }), {
+        senders: [
+          createSmtpCampaignSender({ url: smtp.url, from: 'Colis Express <dpo@colis.example>', maxConnections: 4 }),
+          createSmsCampaignSender({
+            provider: create46elksSmsProvider({ username: 'u', password: 'p', sender: 'ColisExp', baseUrl: sms.url }),
+          }),
+        ],
+      });
+      try {
+        const c = await both.campaigns.create(world.ctx, {
+          incidentId: world.incidentId,
+          breachSlug: CAMPAIGN_SLUG,
+          name: 'E-mail puis SMS',
+          config: { channels: ['email', 'sms'] },
+        });
+        await both.campaigns.act(world.ctx, c.id, 'start');
+        await both.worker({ batchSize: 40 }).drain();
+        const stats = await both.campaigns.stats(world.ctx, c.id);
+        const viaEmail = smtp.received.flatMap((m) => m.to);
+        assert.equal(viaEmail.length, new Set(viaEmail).size);
+        assert.equal(viaEmail.length, emails().length - bounced.length);
+        const smsTo = sms.received.map((m) => m.to);
+        assert.equal(smsTo.length, new Set(smsTo).size, 'nobody got two SMS');
+        const noEmail = world.people.filter((p) => p.email === null && p.phone !== null).length;
+        const bouncedWithPhone = world.people.filter((p) => p.email !== null && bounced.includes(p.email) && p.phone !== null).length;
+        assert.equal(smsTo.length, noEmail + bouncedWithPhone);
+        for (const m of sms.received) {
+          assert.match(m.to, /^\+\d{8,15}$/);
+          assert.ok(!m.message.includes(m.to) && !m.message.includes(m.to.slice(3)), 'the number is not in the text');
+          assert.match(m.message, /#plan=/);
+        }
+        assert.equal(stats.messages.sms.sent, smsTo.length);
+        assert.equal(stats.recipients.reached, viaEmail.length + smsTo.length);
+        assert.equal(stats.recipients.unreachable, bounced.length - bouncedWithPhone);
+        assert.equal(stats.recipients.pending, 0);
+      } finally {
+        await both.close();
+        await sms.close();
+        for (const e of bounced) smtp.refuse(e, null);
+      }
     });
 
     it('two workers share one campaign without sending anyone twice', async () => {

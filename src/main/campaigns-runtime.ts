@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import { createCampaignKeys } from '../adapters/campaign-keys.js';
 import { loadSecretKeyFile } from '../adapters/oprf-key-file.js';
 import { createSmtpCampaignSender } from '../adapters/smtp-campaign-sender.js';
+import { create46elksSmsProvider } from '../adapters/sms-46elks.js';
+import { createSmsCampaignSender } from '../adapters/sms-campaign-sender.js';
 import {
   createCampaigns,
   createCampaignsStore,
@@ -49,18 +51,20 @@ export async function createCampaignsRuntime(
   const clock = options.clock ?? systemClock;
   const store = createCampaignsStore(services.database.db, { skipLocked: services.database.dialect === 'postgres' });
   const keys = await loadKeys(config);
-  const senders: ChannelSender[] = options.senders
-    ? [...options.senders]
-    : config.campaignSmtpUrl
-      ? [
-          createSmtpCampaignSender({
-            url: config.campaignSmtpUrl,
-            from: config.campaignMailFrom,
-            maxConnections: config.campaignSmtpConnections,
-            ...(config.dkim ? { dkim: config.dkim } : {}),
-          }),
-        ]
-      : [];
+  const senders: ChannelSender[] = options.senders ? [...options.senders] : [];
+  if (!options.senders && config.campaignSmtpUrl) {
+    senders.push(
+      createSmtpCampaignSender({
+        url: config.campaignSmtpUrl,
+        from: config.campaignMailFrom,
+        maxConnections: config.campaignSmtpConnections,
+        ...(config.dkim ? { dkim: config.dkim } : {}),
+      }),
+    );
+  }
+  if (!options.senders && config.sms46elks) {
+    senders.push(createSmsCampaignSender({ provider: create46elksSmsProvider({ ...config.sms46elks, clock }) }));
+  }
   const campaigns = createCampaigns({
     db: services.database.db,
     store,

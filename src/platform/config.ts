@@ -68,6 +68,11 @@ const envSchema = z.object({
   DKIM_SELECTOR: z.string().min(1).optional(),
   DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
   LETTERS_DIR: z.string().min(1).optional(),
+  SMS_46ELKS_USERNAME: z.string().min(1).optional(),
+  SMS_46ELKS_PASSWORD: z.string().min(1).optional(),
+  SMS_46ELKS_BASE_URL: z.url().optional(),
+  SMS_SENDER: z.string().min(2).optional(),
+  SMS_DELIVERY_REPORT_URL: z.url().optional(),
   CAMPAIGN_WORKER: z
     .enum(['true', 'false', '1', '0'])
     .default('true')
@@ -122,6 +127,16 @@ export interface Config {
   readonly lettersDir: string;
   /** Run the campaign worker inside `serve` (set false when workers run as `breachdesk campaign work`). */
   readonly campaignWorker: boolean;
+  /** The 46elks SMS account for campaigns; unset: no SMS channel. Never logged. */
+  readonly sms46elks:
+    | {
+        readonly username: string;
+        readonly password: string;
+        readonly sender: string;
+        readonly baseUrl?: string;
+        readonly deliveryReportUrl?: string;
+      }
+    | undefined;
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
@@ -161,6 +176,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     dkim: dkimConfig(e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY_FILE),
     lettersDir: resolve(e.LETTERS_DIR ?? resolve(dataDir, 'letters')),
     campaignWorker: e.CAMPAIGN_WORKER,
+    sms46elks:
+      e.SMS_46ELKS_USERNAME && e.SMS_46ELKS_PASSWORD
+        ? {
+            username: e.SMS_46ELKS_USERNAME,
+            password: e.SMS_46ELKS_PASSWORD,
+            sender: e.SMS_SENDER ?? 'breachdesk',
+            ...(e.SMS_46ELKS_BASE_URL ? { baseUrl: e.SMS_46ELKS_BASE_URL } : {}),
+            ...(e.SMS_DELIVERY_REPORT_URL ? { deliveryReportUrl: e.SMS_DELIVERY_REPORT_URL } : {}),
+          }
+        : undefined,
   };
 }
 
