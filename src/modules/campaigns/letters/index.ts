@@ -1,0 +1,35 @@
+export {
+  ADDRESS_FAILURES,
+  MAX_LINE_LENGTH,
+  MAX_LINES,
+  formatPostalAddress,
+  type AddressFailure,
+  type PostalAddress,
+  type PostalAddressOptions,
+  type PostalAddressResult,
+  type RecipientContact,
+} from './postal-address.js';
+export {
+  ENVELOPE_GEOMETRIES,
+  ENVELOPE_PRESETS,
+  LETTER_REJECTIONS,
+  renderLetterBatch,
+  type EnvelopeGeometry,
+  type EnvelopePreset,
+  type LetterBatch,
+  type LetterBatchOptions,
+  type LetterField,
+  type LetterInput,
+  type LetterPages,
+  type LetterRejection,
+  type MmRect,
+  type RejectedLetter,
+} from './letter-pdf.js';
+export {
+  MANIFEST_COLUMNS,
+  POSTAGE_CLASSES,
+  letterManifestCsv,
+  type ManifestLetter,
+  type ManifestOptions,
+  type PostageClass,
+} from './manifest.js';
