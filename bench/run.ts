@@ -4,6 +4,7 @@ import { cpus, freemem, totalmem } from 'node:os';
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { catalogueBenchmark } from './catalogue.bench.js';
 import { ingestBenchmark } from './ingest.bench.js';
+import { lettersBenchmark } from './letters.bench.js';
 import { lookupBenchmark } from './lookup.bench.js';
 
 export interface BenchResult {
@@ -16,6 +17,7 @@ export interface BenchResult {
 const benches: Record<string, () => Promise<BenchResult>> = {
   catalogue: catalogueBenchmark,
   ingest: ingestBenchmark,
+  letters: lettersBenchmark,
   lookup: lookupBenchmark,
 };
 
