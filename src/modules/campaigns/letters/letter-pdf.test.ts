@@ -261,6 +261,16 @@ describe('renderLetterBatch', () => {
     assert.equal((await PDFDocument.load(batch.pdf)).getPageCount(), 6);
   });
 
+  it('an empty batch, or one whose letters were all rejected, has no page', async () => {
+    const batch = await renderLetterBatch([frenchLetter('a', { subject: 'Ответ' })], {
+      envelope: 'fr-dl-window-right',
+      generatedOn: '2027-03-01',
+    });
+    assert.deepEqual(batch.rejected, [{ messageId: 'a', reason: 'text-not-encodable', field: 'subject' }]);
+    assert.equal(batch.pageTotal, 0);
+    assert.equal((await PDFDocument.load(batch.pdf)).getPageCount(), 0);
+  });
+
   it('gives the same bytes for the same letters', async () => {
     const letters = [frenchLetter('a'), swedishLetter('b', 3)];
     const options = { envelope: 'fr-dl-window-right', generatedOn: '2027-03-01' } as const;

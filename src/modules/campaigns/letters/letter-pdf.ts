@@ -160,7 +160,7 @@ export interface LetterBatch {
   readonly pages: readonly LetterPages[];
   /** Letters left out of the PDF; the rest of the batch is rendered. */
   readonly rejected: readonly RejectedLetter[];
-  /** Pages in the PDF, blank ones included: always even. */
+  /** Pages in the PDF, blank ones included: always even, 0 when every letter was rejected (nothing to send). */
   readonly pageTotal: number;
 }
 
@@ -669,7 +669,8 @@ export async function renderLetterBatch(letters: readonly LetterInput[], options
   doc.setCreator('breachdesk');
   doc.setCreationDate(created);
   doc.setModificationDate(created);
-  return { pdf: await doc.save(), pages, rejected, pageTotal };
+  // pdf-lib would add a blank page to a document without one: a batch whose letters were all rejected has none.
+  return { pdf: await doc.save({ addDefaultPage: false }), pages, rejected, pageTotal };
 }
 
 /**
