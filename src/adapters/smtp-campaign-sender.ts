@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import nodemailer from 'nodemailer';
+import DKIM from 'nodemailer/lib/dkim/index.js';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import type { ChannelSender, OutgoingMessage, SendOutcome } from '../modules/campaigns/index.js';
 
 export interface SmtpCampaignSenderOptions {
-  /** smtp://user:pass@host:port or smtps://… */
+  /** smtp://user:pass@host:port (STARTTLS when offered) or smtps://… (TLS from the start). */
   readonly url: string;
   /** The From address, e.g. "Viamedis <dpo@viamedis.example>". */
   readonly from: string;
-  /** Pooled connections kept open to the server. */
+  /** Connections kept open to the server. */
   readonly maxConnections?: number;
   /** Signs every message with DKIM (RFC 6376) when given. */
   readonly dkim?: { readonly domainName: string; readonly keySelector: string; readonly privateKeyFile: string };
@@ -17,14 +18,13 @@ export interface SmtpCampaignSenderOptions {
 
 /** The envelope sender: bounces come back to local+<message id>@domain (VERP), so each names its message. */
 function envelopeFrom(from: string, messageId: string): string {
-  const address = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+  const address = addressOf(from);
   const at = address.lastIndexOf('@');
   return at < 0 ? address : `${address.slice(0, at)}+${messageId}${address.slice(at)}`;
 }
 
-function domainOf(from: string): string {
-  const address = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
-  return address.slice(address.lastIndexOf('@') + 1) || 'breachdesk.invalid';
+function addressOf(from: string): string {
+  return /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
 }
 
 /** The SMTP status without the reply text, which may echo the address ("<x@y>: unknown"). */
@@ -37,8 +37,9 @@ function statusOf(error: { responseCode?: number; response?: string; code?: stri
 }
 
 /**
- * A message whose bytes flow at once but whose end (and so the SMTP terminating dot) waits for `gate`:
- * the server can only accept the message after the outbox has recorded the hand-over.
+ * The message as SMTPConnection reads it: it is only read once the server has accepted DATA (the
+ * connection pipes it then, not before), its bytes go at once, and its end — after which the connection
+ * writes the terminating dot that lets the server accept — waits for `gate`.
  */
 class GatedMessage extends Readable {
   private started = false;
@@ -59,58 +60,172 @@ class GatedMessage extends Readable {
   }
 }
 
-/**
- * Campaign e-mail over SMTP with nodemailer: pooled connections, optional DKIM, plain-text UTF-8. Each
- * message is composed first, streamed to the server, and its final dot held until the hand-over is
- * recorded. Outcomes: accepted → sent; 5xx to RCPT TO or after the data → bounced (the next channel);
- * 4xx, a connection failure before the dot, or a refused sender → retry; a connection lost after the dot
- * → sent, uncertain (the server may have it: never sent twice).
- */
-export function createSmtpCampaignSender(
-  options: SmtpCampaignSenderOptions,
-): ChannelSender & { readonly transport: nodemailer.Transporter } {
-  const transport = nodemailer.createTransport({
-    url: options.url,
-    pool: true,
-    maxConnections: options.maxConnections ?? 8,
-    maxMessages: Infinity,
-    ...(options.dkim
-      ? {
-          dkim: {
-            domainName: options.dkim.domainName,
-            keySelector: options.dkim.keySelector,
-            privateKey: readFileSync(options.dkim.privateKeyFile, 'utf8'),
-          },
+type Connection = InstanceType<typeof SMTPConnection>;
+
+/** A small pool of SMTP connections, each used by one transaction at a time. */
+function createPool(options: SMTPConnection.Options & { auth?: SMTPConnection.Credentials }, size: number) {
+  const idle: Connection[] = [];
+  const waiting: ((c: Connection | Error) => void)[] = [];
+  let open = 0;
+  let closed = false;
+
+  const connect = () =>
+    new Promise<Connection>((resolve, reject) => {
+      const { auth, ...rest } = options;
+      const c = new SMTPConnection({ ...rest, logger: false });
+      let settled = false;
+      c.on('error', (error: Error) => {
+        if (!settled) {
+          settled = true;
+          reject(error);
         }
-      : {}),
-  } as nodemailer.TransportOptions);
-  const domain = domainOf(options.from);
+      });
+      c.connect((error) => {
+        if (error) {
+          settled = true;
+          reject(error);
+          return;
+        }
+        if (!auth) {
+          settled = true;
+          resolve(c);
+          return;
+        }
+        c.login(auth, (loginError) => {
+          settled = true;
+          if (loginError) reject(loginError);
+          else resolve(c);
+        });
+      });
+    });
+
+  return {
+    async acquire(): Promise<Connection> {
+      if (closed) throw new Error('the SMTP pool is closed');
+      const ready = idle.pop();
+      if (ready) return ready;
+      if (open < size) {
+        open++;
+        try {
+          return await connect();
+        } catch (error) {
+          open--;
+          throw error;
+        }
+      }
+      const next = await new Promise<Connection | Error>((resolve) => waiting.push(resolve));
+      if (next instanceof Error) throw next;
+      return next;
+    },
+    /** Gives a connection back; a connection that failed is closed and a waiting sender gets a new one. */
+    release(c: Connection, healthy: boolean): void {
+      if (healthy && !closed) {
+        const next = waiting.shift();
+        if (next) next(c);
+        else idle.push(c);
+        return;
+      }
+      c.close();
+      open--;
+      const next = waiting.shift();
+      if (next) {
+        open++;
+        connect().then(next, (error: unknown) => {
+          open--;
+          next(error instanceof Error ? error : new Error(String(error)));
+        });
+      }
+    },
+    close(): void {
+      closed = true;
+      for (const c of idle.splice(0)) c.quit();
+      for (const w of waiting.splice(0)) w(new Error('the SMTP pool is closed'));
+    },
+  };
+}
+
+function connectionOptions(url: string): SMTPConnection.Options & { auth?: SMTPConnection.Credentials } {
+  const u = new URL(url);
+  const secure = u.protocol === 'smtps:';
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : secure ? 465 : 587,
+    secure,
+    ...(u.username ? { auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } } : {}),
+  };
+}
+
+async function signed(raw: Buffer, dkim: DKIM | null): Promise<Buffer> {
+  if (!dkim) return raw;
+  const chunks: Buffer[] = [];
+  for await (const chunk of dkim.sign(Readable.from([raw]))) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Campaign e-mail over SMTP: nodemailer's composer (plain-text UTF-8), optional DKIM, and nodemailer's
+ * SMTP connection in a pool of our own, because the hand-over must be recorded when the server has
+ * accepted DATA and before the terminating dot, which nodemailer's pooled transport does not expose.
+ * Outcomes: accepted → sent; 5xx to RCPT TO or after the data → bounced (the next channel); 4xx, a failure
+ * before the dot, or a refused sender → retry; a connection lost after the dot → sent, uncertain (the
+ * server may have it: never sent twice). ADR 0014.
+ */
+export function createSmtpCampaignSender(options: SmtpCampaignSenderOptions): ChannelSender {
+  const pool = createPool(connectionOptions(options.url), options.maxConnections ?? 8);
+  const dkim = options.dkim
+    ? new DKIM({
+        domainName: options.dkim.domainName,
+        keySelector: options.dkim.keySelector,
+        privateKey: readFileSync(options.dkim.privateKeyFile, 'utf8'),
+      })
+    : null;
+  const domain = addressOf(options.from).split('@')[1] ?? 'breachdesk.invalid';
 
   const sendOne = async (message: OutgoingMessage, handOver: () => Promise<void>): Promise<SendOutcome> => {
     const to = message.recipient.email;
     if (to === null) return { kind: 'failed', detail: 'no-email-address' };
-    const raw = await new MailComposer({
-      from: options.from,
-      to,
-      subject: message.subject,
-      text: message.body,
-      messageId: `<${message.messageId}@${domain}>`,
-      headers: { 'Content-Language': message.locale, 'Auto-Submitted': 'auto-generated' },
-    })
-      .compile()
-      .build();
+    const raw = await signed(
+      await new MailComposer({
+        from: options.from,
+        to,
+        subject: message.subject,
+        text: message.body,
+        messageId: `<${message.messageId}@${domain}>`,
+        headers: { 'Content-Language': message.locale, 'Auto-Submitted': 'auto-generated' },
+      })
+        .compile()
+        .build(),
+      dkim,
+    );
+    let connection: Connection;
+    try {
+      connection = await pool.acquire();
+    } catch (error) {
+      return { kind: 'retry', detail: statusOf(error as { code?: string }) };
+    }
     let released = false;
     try {
-      await transport.sendMail({
-        envelope: { from: envelopeFrom(options.from, message.messageId), to: [to] },
-        raw: new GatedMessage(raw, async () => {
-          await handOver();
-          released = true;
-        }),
+      await new Promise<void>((resolve, reject) => {
+        connection.send(
+          { from: envelopeFrom(options.from, message.messageId), to: [to] },
+          new GatedMessage(raw, async () => {
+            await handOver();
+            released = true;
+          }),
+          (error, info) => {
+            if (error) reject(error);
+            else if (info.rejected.length > 0)
+              reject(Object.assign(new Error('recipient rejected'), { responseCode: 550, command: 'RCPT TO' }));
+            else resolve();
+          },
+        );
       });
+      pool.release(connection, true);
       return { kind: 'sent' };
     } catch (error) {
-      const e = error as { responseCode?: number; command?: string; code?: string; message?: string };
+      // After any failure the connection's state is unknown: it is closed, never reused.
+      pool.release(connection, false);
+      const e = error as { responseCode?: number; command?: string; code?: string };
       const detail = statusOf(e);
       if (typeof e.responseCode === 'number') {
         if (e.responseCode >= 500 && (e.command === 'RCPT TO' || released)) return { kind: 'bounced', detail };
@@ -124,10 +239,9 @@ export function createSmtpCampaignSender(
 
   return {
     channel: 'email',
-    transport,
     send: (batch, handOver) => Promise.all(batch.map((m, i) => sendOne(m, () => handOver(i)))),
     close: () => {
-      transport.close();
+      pool.close();
       return Promise.resolve();
     },
   };

@@ -88,6 +88,7 @@ export async function createCampaignsRuntime(
         senders,
         clock,
         workerId: `${hostname()}:${process.pid}:${newId(clock.now())}`,
+        leaseMs: config.campaignLeaseSeconds * 1000,
         onError: (error) => logger.error({ err: error }, 'campaign worker error'),
         ...workerOptions,
       });

@@ -64,6 +64,7 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   CAMPAIGN_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(200).default(8),
+  CAMPAIGN_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   DKIM_DOMAIN: z.string().min(1).optional(),
   DKIM_SELECTOR: z.string().min(1).optional(),
   DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
@@ -121,6 +122,8 @@ export interface Config {
   readonly campaignSmtpUrl: string | undefined;
   readonly campaignMailFrom: string;
   readonly campaignSmtpConnections: number;
+  /** How long a worker holds a claimed message; a killed worker's messages are taken over after it. */
+  readonly campaignLeaseSeconds: number;
   /** DKIM signing of campaign e-mail: all three or none. */
   readonly dkim: { readonly domainName: string; readonly keySelector: string; readonly privateKeyFile: string } | undefined;
   /** Where the letter batches (PDF + CSV manifest) for the print-and-mail house are written. */
@@ -173,6 +176,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     campaignSmtpUrl: e.CAMPAIGN_SMTP_URL ?? e.SMTP_URL,
     campaignMailFrom: e.CAMPAIGN_MAIL_FROM ?? e.MAIL_FROM,
     campaignSmtpConnections: e.CAMPAIGN_SMTP_CONNECTIONS,
+    campaignLeaseSeconds: e.CAMPAIGN_LEASE_SECONDS,
     dkim: dkimConfig(e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY_FILE),
     lettersDir: resolve(e.LETTERS_DIR ?? resolve(dataDir, 'letters')),
     campaignWorker: e.CAMPAIGN_WORKER,

@@ -4,7 +4,7 @@ import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 export interface ReceivedMail {
   readonly from: string;
   readonly to: readonly string[];
-  /** The whole message as received (headers and body), decoded as UTF-8. */
+  /** The whole message as received (headers and body), decoded as UTF-8; '' when the server keeps no text. */
   readonly raw: string;
 }
 
@@ -24,7 +24,8 @@ export interface TestSmtpServer {
  * A real SMTP server in the test process (the smtp-server package, by nodemailer's authors): no mocks for
  * mail. Plain SMTP on 127.0.0.1 without authentication or TLS, as a local relay would be.
  */
-export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(options: { keepRaw?: boolean } = {}): Promise<TestSmtpServer> {
+  const keepRaw = options.keepRaw ?? true;
   const received: ReceivedMail[] = [];
   const refused = new Map<string, 550 | 451>();
   const server = new SMTPServer({
@@ -43,7 +44,9 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('data', (c: Buffer) => {
+        if (keepRaw) chunks.push(c);
+      });
       stream.on('end', () => {
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
