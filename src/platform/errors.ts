@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'CAMPAIGN_STATE_INVALID',
   'CAMPAIGN_TEMPLATE_INCOMPLETE',
   'CAMPAIGN_NO_CONTACTS',
+  'NOTICE_NOT_FOUND',
+  'NOTICE_INCOMPLETE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

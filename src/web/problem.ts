@@ -48,6 +48,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   CAMPAIGN_STATE_INVALID: 409,
   CAMPAIGN_TEMPLATE_INCOMPLETE: 422,
   CAMPAIGN_NO_CONTACTS: 422,
+  NOTICE_NOT_FOUND: 404,
+  NOTICE_INCOMPLETE: 422,
   INTERNAL: 500,
 };
 
@@ -60,7 +62,12 @@ export interface Problem {
   detail: string;
   errors?: FieldIssue[];
   instance?: string;
+  /** What an Art. 34(2) check found missing (CAMPAIGN_TEMPLATE_INCOMPLETE, NOTICE_INCOMPLETE). */
+  problems?: unknown[];
 }
+
+/** Codes whose `data.problems` (identifier-free by contract) is part of the answer: the client must see what to fix. */
+const WITH_PROBLEMS: ReadonlySet<ErrorCode> = new Set(['CAMPAIGN_TEMPLATE_INCOMPLETE', 'NOTICE_INCOMPLETE']);
 
 export function problemFor(error: AppError, instance?: string): Problem {
   const status = HTTP_STATUS[error.code];
@@ -73,6 +80,9 @@ export function problemFor(error: AppError, instance?: string): Problem {
     detail: status >= 500 ? titleFor(error.code) : error.message,
     ...(error.issues.length > 0 ? { errors: [...error.issues] } : {}),
     ...(instance === undefined ? {} : { instance }),
+    ...(WITH_PROBLEMS.has(error.code) && Array.isArray(error.data['problems'])
+      ? { problems: [...(error.data['problems'] as unknown[])] }
+      : {}),
   };
 }
 
