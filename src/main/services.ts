@@ -12,6 +12,7 @@ import {
   type Publishing,
 } from '../modules/incidents/index.js';
 import { createOrganisations, type Organisations } from '../modules/organisations/index.js';
+import { createPublicNotices, type PublicNotices } from '../modules/notices/index.js';
 import { createCatalogue, createCatalogueStore, SEED_BREACHES, type Catalogue } from '../modules/catalogue/index.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
@@ -31,6 +32,7 @@ export interface Services {
   readonly processors: ProcessorLinks;
   readonly publishing: Publishing;
   readonly assessments: Assessments;
+  readonly notices: PublicNotices;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function createServices(
     const processors = createProcessorLinks({ db: database.db, clock, newId, organisations });
     const publishing = createPublishing({ db: database.db, clock, catalogue, incidents, organisations });
     const assessments = createAssessments({ db: database.db, clock, newId, organisations });
+    const notices = createPublicNotices({ db: database.db, clock, newId, organisations, incidents, catalogue });
     if (options.seed ?? config.seed) {
       const added = await catalogue.seedOnce(SEED_NAME, SEED_BREACHES);
       if (added > 0) logger.info({ added }, 'seed catalogue loaded');
@@ -72,6 +75,7 @@ export async function createServices(
       processors,
       publishing,
       assessments,
+      notices,
       close: () => database.close(),
     };
   } catch (error) {

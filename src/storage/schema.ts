@@ -33,6 +33,7 @@ export interface DatabaseSchema {
   campaigns: CampaignsTable;
   campaign_recipients: CampaignRecipientsTable;
   campaign_messages: CampaignMessagesTable;
+  public_notices: PublicNoticesTable;
 }
 
 export interface BreachesTable {
@@ -391,4 +392,16 @@ export interface CampaignMessagesTable {
   queued_at: string;
   sent_at: string | null;
   done_at: string | null;
+}
+
+/** A public notice (Art. 34(3)(c)) for a published catalogue entry: `content` is the text as published (JSON). */
+export interface PublicNoticesTable {
+  slug: string;
+  organisation_id: string;
+  incident_id: string;
+  content: string;
+  published_at: string;
+  /** `user:<id>` or `token:<id>` */
+  published_by: string;
+  withdrawn_at: string | null;
 }

@@ -9,6 +9,7 @@ import * as m0007 from './0007-published-breaches.js';
 import * as m0008 from './0008-incident-reminders.js';
 import * as m0009 from './0009-incident-assessments.js';
 import * as m0010 from './0010-campaigns.js';
+import * as m0011 from './0011-public-notices.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so that the compiled build and
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-incident-reminders': m0008,
   '0009-incident-assessments': m0009,
   '0010-campaigns': m0010,
+  '0011-public-notices': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

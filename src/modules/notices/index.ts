@@ -1,0 +1,25 @@
+export {
+  checkNotice,
+  NOTICE_SECTIONS,
+  NOTICE_TEXTS,
+  noticeCheckLink,
+  noticeSections,
+  noticeText,
+  type NoticeContact,
+  type NoticeContent,
+  type NoticeProblem,
+  type NoticeSection,
+  type NoticeSectionCode,
+  type NoticeTexts,
+} from './public-notice.js';
+export {
+  createPublicNotices,
+  noticeTextsSchema,
+  type NoticeDraft,
+  type NoticePreview,
+  type NoticeTextsInput,
+  type PublicNotices,
+  type PublicNoticesDeps,
+  type PublicNoticeView,
+  type PublishedEntry,
+} from './public-notices.js';
