@@ -413,34 +413,58 @@ export function renderCommunicationCheckPage(
         )}
         <button type="submit">${m.check}</button>
       </form>
-      ${
-        report
-          ? html`<section class="report" aria-labelledby="report-title" data-complete="${String(report.complete)}">
-              <h2 id="report-title">${report.complete ? m.complete : m.incomplete}</h2>
-              <ul class="elements">
-                ${report.elements.map(
-                  (e) =>
-                    html`<li data-element="${e.code}" data-present="${String(e.present)}">
-                      <strong>${e.name}</strong> (${e.article}):
-                      ${e.present ? m.present : m.absent}${
-                        e.present ? html`<br /><q>${e.evidence[0]?.excerpt ?? ''}</q>` : html`<br />${e.missing ?? ''}`
-                      }
-                    </li>`,
-                )}
-              </ul>
-              ${
-                report.clarity.findings.length > 0
-                  ? html`<h3>${m.clarity}</h3>
-                      <ul class="clarity">
-                        ${report.clarity.findings.map((f) => html`<li data-finding="${f.code}">${f.message}</li>`)}
-                      </ul>`
-                  : ''
-              }
-            </section>`
-          : ''
-      }
+      ${report ? renderCommunicationReport(ctx, report) : ''}
       <p><a href="${href(ctx, `/console/${desk.organisation.slug}`)}">${m.back}</a></p>`,
   );
+}
+
+/** A heading of rank 2 to 5, for sections that sit at different depths on different pages. */
+function heading(level: 2 | 3 | 4 | 5, text: string, id?: string): SafeHtml {
+  const attrs = id ? html` id="${id}"` : '';
+  switch (level) {
+    case 2:
+      return html`<h2${attrs}>${text}</h2>`;
+    case 3:
+      return html`<h3${attrs}>${text}</h3>`;
+    case 4:
+      return html`<h4${attrs}>${text}</h4>`;
+    case 5:
+      return html`<h5${attrs}>${text}</h5>`;
+  }
+}
+
+/**
+ * The result of the Art. 34(2) check: each element present (with the words found) or missing (with what
+ * to add), then the clarity findings. `id` names the heading (unique per page); `level` its rank.
+ */
+export function renderCommunicationReport(
+  ctx: PageContext,
+  report: CommunicationReport,
+  options: { readonly id?: string; readonly level?: 2 | 3 | 4 } = {},
+): SafeHtml {
+  const m = ADVICE_MESSAGES[ctx.locale];
+  const id = options.id ?? 'report-title';
+  const level = options.level ?? 2;
+  return html`<section class="report" aria-labelledby="${id}" data-complete="${String(report.complete)}">
+    ${heading(level, report.complete ? m.complete : m.incomplete, id)}
+    <ul class="elements">
+      ${report.elements.map(
+        (e) =>
+          html`<li data-element="${e.code}" data-present="${String(e.present)}">
+            <strong>${e.name}</strong> (${e.article}):
+            ${e.present ? m.present : m.absent}${e.present ? html`<br /><q>${e.evidence[0]?.excerpt ?? ''}</q>` : html`<br />${e.missing ?? ''}`}
+          </li>`,
+      )}
+    </ul>
+    ${
+      report.clarity.findings.length > 0
+        ? html`${heading((level + 1) as 3 | 4 | 5, m.clarity)}
+            <ul class="clarity">
+              ${report.clarity.findings.map((f) => html`<li data-finding="${f.code}">${f.message}</li>`)}
+            </ul>`
+        : ''
+    }
+  </section>`;
 }
 
 /** The organisation page's processors section: who may pass incidents on to us, and declaring one (owners). */

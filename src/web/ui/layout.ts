@@ -24,7 +24,8 @@ function switchHref(ctx: PageContext, locale: Locale): string {
   return `${ctx.path}?${q.toString()}`;
 }
 
-export function layout(ctx: PageContext, title: string, body: SafeHtml): string {
+/** `head`: more elements for the page's head (e.g. the refresh of a page that shows live figures). */
+export function layout(ctx: PageContext, title: string, body: SafeHtml, options: { readonly head?: SafeHtml } = {}): string {
   const { m, locale } = ctx;
   return (
     '<!doctype html>\n' +
@@ -36,7 +37,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml): string 
         <meta name="description" content="${m.tagline}" />
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="alternate" type="application/atom+xml" title="${m.feedTitle}" href="/feeds/breaches.atom?lang=${locale}" />
-        ${LOCALES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${switchHref(ctx, l)}" /> `)}
+        ${LOCALES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${switchHref(ctx, l)}" /> `)} ${options.head ?? ''}
       </head>
       <body>
         <a class="skip" href="#main">${m.skipToContent}</a>
