@@ -14,11 +14,15 @@ import {
   type Publishing,
 } from '../modules/incidents/index.js';
 import { registerOrganisationRoutes, type Organisations } from '../modules/organisations/index.js';
+import { registerCampaignRoutes, type Campaigns } from '../modules/campaigns/index.js';
+import type { PublicNotices } from '../modules/notices/index.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { MESSAGES } from './i18n.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { registerAlertPageRoutes } from './alert-page-routes.js';
+import { registerCampaignConsoleRoutes } from './campaign-console-routes.js';
+import { registerNoticePageRoutes } from './notice-page-routes.js';
 import { registerConsoleRoutes } from './console-routes.js';
 import { createDeskAuth } from './desk-auth.js';
 import { registerIncidentSectionRoutes } from './incident-section-routes.js';
@@ -50,6 +54,9 @@ export interface AppOptions {
     readonly publishing: Publishing;
     readonly assessments: Assessments;
     readonly secureCookies: boolean;
+    /** Notification campaigns (API and console) and public notices (console and /notices/:slug); absent, neither is served. */
+    readonly campaigns?: Campaigns;
+    readonly notices?: PublicNotices;
   };
 }
 
@@ -179,6 +186,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       secureCookies: options.desk.secureCookies,
     });
     registerIncidentSectionRoutes(app, { organisations: options.desk.organisations, incidents: options.desk.incidents, auth });
+    const { campaigns, notices } = options.desk;
+    if (campaigns && notices) {
+      registerCampaignRoutes(app, { campaigns, context: (request, slug) => auth.context(request, slug) });
+      registerCampaignConsoleRoutes(app, {
+        organisations: options.desk.organisations,
+        incidents: options.desk.incidents,
+        campaigns,
+        notices,
+        auth,
+      });
+      registerNoticePageRoutes(app, notices);
+    }
   }
   registerUiRoutes(app, {
     catalogue: options.catalogue,

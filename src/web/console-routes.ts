@@ -38,6 +38,7 @@ import {
 } from './ui/desk-advice-pages.js';
 import { html as safeHtml } from './ui/html.js';
 import { renderSectionNav } from './ui/incident-form.js';
+import { renderInformLink } from './ui/campaign-pages.js';
 
 export interface ConsoleRoutesOptions {
   readonly organisations: Organisations;
@@ -255,7 +256,7 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleRout
   };
   const incidentExtras = async (request: FastifyRequest, ctx: Awaited<ReturnType<DeskAuth['context']>>, stored: StoredIncident) => {
     const incident = stored.incident;
-    const sections = renderSectionNav(pageContext(request), ctx, stored);
+    const sections = safeHtml`${renderInformLink(pageContext(request), ctx, incident.id)} ${renderSectionNav(pageContext(request), ctx, stored)}`;
     const essentials = can(ctx.role, 'incident.write')
       ? safeHtml`${renderEssentialsForm(pageContext(request), ctx, stored)} ${sections}`
       : sections;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { incidentDraftSchema } from '../modules/incidents/model/incident.js';
 import { BREACH_SORTS, breachInputSchema, SECTORS } from '../modules/catalogue/index.js';
 import { ERROR_CODES } from '../platform/errors.js';
+import { campaignPaths, campaignSchemas } from './openapi-campaigns.js';
 
 /**
  * The OpenAPI 3.1 description, generated from the same zod schemas that validate requests, so the two
@@ -55,6 +56,10 @@ const problemSchema = z.object({
   detail: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   instance: z.string().optional(),
+  problems: z
+    .array(z.object({ locale: z.string(), missing: z.array(z.string()), channel: z.string().optional() }))
+    .optional()
+    .describe('CAMPAIGN_TEMPLATE_INCOMPLETE, NOTICE_INCOMPLETE: what the Art. 34(2) check found missing, per template or language.'),
 });
 
 const dataClassSchema = z.object({
@@ -354,6 +359,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       ...deskPaths(),
+      ...campaignPaths(),
       '/api/v1/lookup/manifest': {
         get: {
           operationId: 'lookupManifest',
@@ -411,6 +417,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         DataClass: jsonSchema(dataClassSchema, 'output'),
         Problem: jsonSchema(problemSchema, 'output'),
         IncidentInput: jsonSchema(incidentDraftSchema, 'input'),
+        ...campaignSchemas(),
       },
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `breachdesk api-key create`.' },

@@ -57,3 +57,4 @@ export {
   type SendOutcome,
 } from './outbox.js';
 export { checkTemplates, defaultTemplates, exposedList, planLink, renderMessage, type TemplateProblem } from './templates.js';
+export { registerCampaignRoutes, type CampaignRoutesOptions } from './campaigns.routes.js';
