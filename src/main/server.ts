@@ -4,6 +4,8 @@ import type { Config } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import { buildApp } from '../web/app.js';
 import { createAlertsRuntime, type AlertsRuntime } from './alerts-runtime.js';
+import { createCampaignsRuntime, type CampaignsRuntime } from './campaigns-runtime.js';
+import type { CampaignWorker } from '../modules/campaigns/index.js';
 import { createSmtpMailer } from '../adapters/smtp-mailer.js';
 import { createDeadlineReminders } from '../modules/incidents/index.js';
 import { loadDemoIndex } from './demo-index.js';
@@ -31,6 +33,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   let publisher: LookupPublisher;
   let limiter: Awaited<ReturnType<typeof createLookupRateLimiter>>;
   let alertsRuntime: AlertsRuntime | null = null;
+  let campaignsRuntime: CampaignsRuntime | undefined;
   let url = config.publicBaseUrl ?? '';
   try {
     indexing = await createIndexing(config, services, logger);
@@ -53,7 +56,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     } else {
       logger.info('alerts about future breaches are off: set SMTP_URL to offer them');
     }
+    campaignsRuntime = await createCampaignsRuntime(config, services, logger);
   } catch (error) {
+    await campaignsRuntime?.close();
     await alertsRuntime?.close();
     await services.close();
     throw error;
@@ -79,6 +84,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       processors: services.processors,
       publishing: services.publishing,
       assessments: services.assessments,
+      campaigns: campaignsRuntime.campaigns,
+      notices: services.notices,
       secureCookies: (config.publicBaseUrl ?? '').startsWith('https://'),
     },
     checkDatabase: async () => {
@@ -92,6 +99,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const listening = `http://${shownHost}:${port}`;
   url = config.publicBaseUrl ?? listening;
   alertsRuntime?.start();
+  // The campaign worker, unless it runs as separate processes (CAMPAIGN_WORKER=false, `breachdesk campaign work`).
+  let campaignWorker: CampaignWorker | undefined;
+  if (config.campaignWorker && campaignsRuntime.keys && campaignsRuntime.senders.length > 0) {
+    campaignWorker = campaignsRuntime.worker();
+    campaignWorker.start();
+  } else if (config.campaignWorker) {
+    logger.info('the campaign worker is off: it needs a contacts key (ingest --keep-contacts) and a channel (CAMPAIGN_SMTP_URL)');
+  }
   // 72-hour reminders to owners and DPOs, when there is an SMTP server to send them.
   let reminderTimer: NodeJS.Timeout | undefined;
   let reminderMailer: ReturnType<typeof createSmtpMailer> | undefined;
@@ -123,6 +138,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const close = () => {
     closing ??= (async () => {
       await app.close();
+      // Lets the batches in flight finish and record their outcomes before the database closes.
+      await campaignWorker?.stop();
+      await campaignsRuntime.close();
       if (reminderTimer) clearInterval(reminderTimer);
       reminderMailer?.close();
       await alertsRuntime?.close();
