@@ -2,9 +2,10 @@
 // sealed from the kept contacts, the Art. 34(2) check before start, exactly one e-mail per person, bounces,
 // pause/cancel, several workers, purge.
 import { strict as assert } from 'node:assert';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createLetterCampaignSender } from '../src/adapters/letter-campaign-sender.js';
 import { create46elksSmsProvider } from '../src/adapters/sms-46elks.js';
 import { createSmsCampaignSender } from '../src/adapters/sms-campaign-sender.js';
 import { createSmtpCampaignSender } from '../src/adapters/smtp-campaign-sender.js';
@@ -13,6 +14,7 @@ import { isAppError } from '../src/platform/errors.js';
 import { createLogger } from '../src/platform/logger.js';
 import { createCampaignWorld, CAMPAIGN_SLUG, type CampaignWorld } from './support/campaign.js';
 import { testDatabases } from './support/databases.js';
+import { pdfText, popplerSkipReason, renderPdfPages } from './support/pdf.js';
 import { skipOutsideCi } from './support/skip.js';
 import { mailText, startTestSmtpServer, type TestSmtpServer } from './support/smtp.js';
 import { startTestSmsServer } from './support/sms-server.js';
@@ -177,7 +179,7 @@ for (const database of await testDatabases()) {
         assert.equal(viaEmail.length, emails().length - bounced.length);
         const smsTo = sms.received.map((m) => m.to);
         assert.equal(smsTo.length, new Set(smsTo).size, 'nobody got two SMS');
-        const noEmail = world.people.filter((p) => p.email === null && p.phone !== null).length;
+        const noEmail = world.people.filter((p) => p.email === null && p.phone !== null && p.hasAddress).length;
         const bouncedWithPhone = world.people.filter((p) => p.email !== null && bounced.includes(p.email) && p.phone !== null).length;
         assert.equal(smsTo.length, noEmail + bouncedWithPhone);
         for (const m of sms.received) {
@@ -195,6 +197,68 @@ for (const database of await testDatabases()) {
         for (const e of bounced) smtp.refuse(e, null);
       }
     });
+
+    it(
+      'writes print-ready letters for people without e-mail, with a manifest, and the PDF renders',
+      { skip: popplerSkipReason() },
+      async () => {
+        smtp.received.length = 0;
+        const lettersDir = join(world.dataDir, 'letters');
+        const withLetters = await createCampaignsRuntime(world.config, world.services, createLogger({ level: 'silent' }), {
+          senders: [
+            createSmtpCampaignSender({ url: smtp.url, from: 'Colis Express <dpo@colis.example>', maxConnections: 4 }),
+            createLetterCampaignSender({ dir: lettersDir, today: () => '2026-11-27' }),
+          ],
+        });
+        try {
+          const c = await withLetters.campaigns.create(world.ctx, {
+            incidentId: world.incidentId,
+            breachSlug: CAMPAIGN_SLUG,
+            name: 'E-mail puis courrier',
+            config: { channels: ['email', 'letter'], letterSender: { name: 'Colis Express', lines: ['12 rue de la Gare', '69002 Lyon'] } },
+          });
+          await withLetters.campaigns.act(world.ctx, c.id, 'start');
+          await withLetters.worker({ batchSize: 100 }).drain();
+          const stats = await withLetters.campaigns.stats(world.ctx, c.id);
+          // People with neither e-mail nor phone were never in the index (no identifier), so no contact was kept.
+          const noEmail = world.people.filter((p) => p.email === null && p.phone !== null && p.hasAddress).length;
+          assert.equal(stats.messages.email.sent, emails().length);
+          assert.equal(stats.messages.letter.sent + stats.messages.letter.failed, noEmail);
+          assert.ok(stats.messages.letter.sent > 0);
+          assert.equal(stats.recipients.pending, 0);
+
+          const files = (await readdir(join(lettersDir, c.id))).sort();
+          assert.ok(
+            files.every((f) => /^letters-[\w-]+\.(pdf|csv)$/.test(f)),
+            files.join(', '),
+          );
+          const manifests = files.filter((f) => f.endsWith('.csv'));
+          let letters = 0;
+          for (const m of manifests) {
+            const rows = (await readFile(join(lettersDir, c.id, m), 'utf8')).trim().split('\n').slice(1);
+            letters += rows.length;
+            for (const person of world.people.slice(0, 50))
+              assert.ok(!rows.join('\n').includes(person.surname.toUpperCase()) || person.surname.length < 4);
+          }
+          assert.equal(letters, stats.messages.letter.sent);
+          const pdf = join(
+            lettersDir,
+            c.id,
+            files.find((f) => f.endsWith('.pdf'))!,
+          );
+          const out = await mkdtemp(join(world.dataDir, 'pages-'));
+          const pages = await renderPdfPages(pdf, out);
+          assert.ok(pages.length >= 2 && pages.length % 2 === 0, `${pages.length} pages`);
+          assert.ok(pages[0]!.inkShare > 0.005, 'the first letter has ink');
+          const text = await pdfText(pdf);
+          assert.match(text, /Une violation de données personnelles vous concerne/);
+          assert.match(text, /#plan=/);
+          assert.match(text, /\b\d{5} [A-Z][A-Z -]+\b/, 'a French postcode and town in capitals');
+        } finally {
+          await withLetters.close();
+        }
+      },
+    );
 
     it('two workers share one campaign without sending anyone twice', async () => {
       smtp.received.length = 0;

@@ -5,6 +5,7 @@ import { loadSecretKeyFile } from '../adapters/oprf-key-file.js';
 import { createSmtpCampaignSender } from '../adapters/smtp-campaign-sender.js';
 import { create46elksSmsProvider } from '../adapters/sms-46elks.js';
 import { createSmsCampaignSender } from '../adapters/sms-campaign-sender.js';
+import { createLetterCampaignSender } from '../adapters/letter-campaign-sender.js';
 import {
   createCampaigns,
   createCampaignsStore,
@@ -16,7 +17,7 @@ import {
   type CampaignWorkerDeps,
   type ChannelSender,
 } from '../modules/campaigns/index.js';
-import { systemClock, type Clock } from '../platform/clock.js';
+import { isoInstant, systemClock, type Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import { newId } from '../platform/ids.js';
 import type { Logger } from '../platform/logger.js';
@@ -61,6 +62,9 @@ export async function createCampaignsRuntime(
         ...(config.dkim ? { dkim: config.dkim } : {}),
       }),
     );
+  }
+  if (!options.senders) {
+    senders.push(createLetterCampaignSender({ dir: config.lettersDir, today: () => isoInstant(clock.now()).slice(0, 10) }));
   }
   if (!options.senders && config.sms46elks) {
     senders.push(createSmsCampaignSender({ provider: create46elksSmsProvider({ ...config.sms46elks, clock }) }));

@@ -17,6 +17,7 @@ export interface SynthPerson {
   readonly email: string | null;
   readonly phone: string | null;
   readonly surname: string;
+  readonly hasAddress: boolean;
 }
 
 export interface CampaignWorld {
@@ -110,7 +111,13 @@ export async function createCampaignWorld(
     const f = csvFields(line);
     const email = f[at('email')]?.trim() ?? '';
     const phone = f[at('telephone')]?.trim() ?? '';
-    return { email: email === '' ? null : email.toLowerCase(), phone: phone === '' ? null : phone, surname: f[at('nom')] ?? '' };
+    const hasAddress = ['adresse', 'code_postal', 'ville'].some((c) => (f[at(c)] ?? '').trim() !== '');
+    return {
+      email: email === '' ? null : email.toLowerCase(),
+      phone: phone === '' ? null : phone,
+      surname: f[at('nom')] ?? '',
+      hasAddress,
+    };
   });
 
   return {
