@@ -679,6 +679,12 @@ for (const database of await testDatabases()) {
           'the form starts from the published text',
         );
 
+        const entry = await app.inject({ method: 'GET', url: `/breaches/${CAMPAIGN_SLUG}?lang=en` });
+        assert.match(
+          entry.body,
+          new RegExp(`<p class="notice"><a href="/notices/${CAMPAIGN_SLUG}\\?lang=en">Read the organisation’s public notice`),
+        );
+
         const withdrawn = await post(owner, `/console/colis/incidents/${world.incidentId}/notice/withdraw?lang=en`, {
           slug: CAMPAIGN_SLUG,
         });
@@ -686,6 +692,9 @@ for (const database of await testDatabases()) {
         const gone = await app.inject({ method: 'GET', url: `${url}?lang=fr` });
         assert.equal(gone.statusCode, 404);
         assert.match(gone.body, /Aucun avis public ici/);
+        const unlinked = await app.inject({ method: 'GET', url: `/breaches/${CAMPAIGN_SLUG}?lang=en` });
+        assert.equal(unlinked.statusCode, 200);
+        assert.doesNotMatch(unlinked.body, /\/notices\//, 'the catalogue page no longer links to it');
         const audit = await world.services.database.db
           .selectFrom('audit_log')
           .select('action')

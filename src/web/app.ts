@@ -202,6 +202,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerUiRoutes(app, {
     catalogue: options.catalogue,
     lookup: options.lookup ? { bucketsBaseUrl: options.lookup.bucketsBaseUrl, alerts: options.alerts !== undefined } : null,
+    notices: options.desk?.notices,
   });
 
   await app.ready();

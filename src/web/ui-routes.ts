@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseBreachQuery, type Catalogue } from '../modules/catalogue/index.js';
+import type { PublicNotices } from '../modules/notices/index.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import { isLocale } from '../platform/locale.js';
 import { MESSAGES, negotiateLocale } from './i18n.js';
@@ -36,7 +37,12 @@ function rememberLanguage(request: FastifyRequest, reply: FastifyReply): void {
 /** The public pages: server-rendered HTML that works without JavaScript. */
 export function registerUiRoutes(
   app: FastifyInstance,
-  options: { catalogue: Catalogue; lookup: { bucketsBaseUrl?: string | undefined; alerts?: boolean } | null },
+  options: {
+    catalogue: Catalogue;
+    lookup: { bucketsBaseUrl?: string | undefined; alerts?: boolean } | null;
+    /** Public notices (Art. 34(3)(c)): a breach page links to its notice when one is up. */
+    notices?: Pick<PublicNotices, 'isPublished'> | undefined;
+  },
 ): void {
   const { catalogue } = options;
 
@@ -107,6 +113,6 @@ export function registerUiRoutes(
       }
     }
     void reply.type('text/html; charset=utf-8');
-    return renderBreachPage(ctx, view, titles);
+    return renderBreachPage(ctx, view, titles, (await options.notices?.isPublished(slug)) ?? false);
   });
 }

@@ -184,7 +184,14 @@ const CATEGORY_LABEL: Record<EnisaCategory, keyof Messages> = {
   sensitive: 'categorySensitive',
 };
 
-export function renderBreachPage(ctx: PageContext, view: BreachView, relatedTitles: Map<string, string>): string {
+/** The link to the organisation's public notice (GDPR Art. 34(3)(c)), when it published one. */
+const NOTICE_LINK = {
+  en: 'Read the organisation’s public notice to the people concerned: what happened and what to do',
+  fr: 'Lire l’avis public de l’organisation aux personnes concernées : ce qui s’est passé et que faire',
+  sv: 'Läs organisationens offentliga meddelande till de berörda: vad som hände och vad du bör göra',
+} as const;
+
+export function renderBreachPage(ctx: PageContext, view: BreachView, relatedTitles: Map<string, string>, hasNotice = false): string {
   const { m, locale } = ctx;
   const b = view.breach;
   const authority = b.authority ? findAuthority(b.authority.code) : undefined;
@@ -276,6 +283,7 @@ export function renderBreachPage(ctx: PageContext, view: BreachView, relatedTitl
   const body = html` <p><a href="${href(ctx, '/')}">← ${m.backToList}</a></p>
     <h1>${b.title}</h1>
     <p class="lede">${b.organisation.name} · ${countryName(locale, b.country)}</p>
+    ${hasNotice ? html`<p class="notice"><a href="${href(ctx, `/notices/${b.slug}`)}">${NOTICE_LINK[locale]}</a></p>` : ''}
     <section aria-labelledby="h-facts">
       <h2 id="h-facts">${m.factsHeading}</h2>
       ${facts}
