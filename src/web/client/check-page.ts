@@ -310,6 +310,33 @@ function start(): void {
     return nodes;
   };
 
+  /**
+   * A notice from a breached organisation links here with what of the person was exposed in the fragment
+   * (#plan=<breach>:<class>,<class>), which the browser never sends: the plan is shown at once, from that.
+   */
+  const fromNotice = /^#plan=([a-z0-9-]{1,80}):([a-z0-9,-]{0,2000})$/.exec(window.location.hash);
+  if (fromNotice) {
+    const slug = fromNotice[1]!;
+    const classes = fromNotice[2]!.split(',').filter((c) => c in data.classLabels);
+    if (classes.length > 0) {
+      const result: LookupResult = {
+        epoch: 0,
+        publication: '',
+        checked: [],
+        matches: [{ breachId: 0, slug, classes, fields: [] }],
+        watches: [],
+      };
+      const list = el('ul', undefined, { class: 'classes' });
+      for (const c of classes) list.append(el('li', data.classLabels[c] ?? c, { 'data-class': c }));
+      show([
+        el('p', fill(m.fromNotice, { breach: data.breaches[slug]?.title ?? slug }), { class: 'from-notice' }),
+        el('p', m.exposedTitle, { class: 'label' }),
+        list,
+        renderPlan(result, defaultCountry(result)),
+      ]);
+    }
+  }
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const prepared = prepareLookup(

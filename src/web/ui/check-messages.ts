@@ -47,6 +47,8 @@ const en = {
   notFoundCaveat:
     'A name may be written differently in a breach file (a second given name, another spelling), so "not found" for a name and date of birth is not a guarantee.',
   exposedTitle: 'What of yours was exposed',
+  fromNotice:
+    'The organisation that informed you says this of yours was exposed in {breach}. Here is your plan. To see whether you are in other breaches too, check your details below: nothing you type leaves this device.',
   foundBy: 'Found by: {fields}',
   breachPage: 'What happened and what to do',
   nothingEntered: 'Fill in at least one detail.',
@@ -123,6 +125,8 @@ const fr: CheckMessages = {
   notFoundCaveat:
     'Un nom peut être écrit autrement dans un fichier de fuite (second prénom, autre orthographe) : « introuvable » pour un nom et une date de naissance n’est pas une garantie.',
   exposedTitle: 'Vos données exposées',
+  fromNotice:
+    'L’organisme qui vous a informé indique que ces données vous concernant ont été exposées dans {breach}. Voici votre plan. Pour savoir si vous êtes aussi dans d’autres fuites, vérifiez vos coordonnées ci-dessous : rien de ce que vous saisissez ne quitte cet appareil.',
   foundBy: 'Trouvé par : {fields}',
   breachPage: 'Ce qui s’est passé et que faire',
   nothingEntered: 'Remplissez au moins un champ.',
@@ -195,6 +199,8 @@ const sv: CheckMessages = {
   notFoundCaveat:
     'Ett namn kan vara skrivet på annat sätt i en läckt fil (ett andra förnamn, en annan stavning), så "hittades inte" för namn och födelsedatum är ingen garanti.',
   exposedTitle: 'Vad av dina uppgifter som exponerades',
+  fromNotice:
+    'Organisationen som informerade dig uppger att de här uppgifterna om dig exponerades i {breach}. Här är din plan. Kontrollera dina uppgifter nedan för att se om du finns i fler incidenter: inget du skriver lämnar den här enheten.',
   foundBy: 'Hittades via: {fields}',
   breachPage: 'Vad som hände och vad du kan göra',
   nothingEntered: 'Fyll i minst en uppgift.',
