@@ -96,6 +96,8 @@ interface CampaignMessages {
   readonly settings: string;
   readonly settingsIntro: string;
   readonly rate: string;
+  readonly noLimit: string;
+  readonly changeSettings: string;
   readonly retentionDays: string;
   readonly retryHours: string;
   readonly save: string;
@@ -198,14 +200,16 @@ const en: CampaignMessages = {
   settingsIntro:
     'The rate limits each worker process, per channel; 0 means no limit. The contact details are deleted this many days after the campaign closes.',
   rate: '{channel}: messages per second',
+  noLimit: 'no limit',
+  changeSettings: 'Change the sending rate and retention',
   retentionDays: 'Days the contact details are kept after closing (0 to 365)',
   retryHours: 'Hours a channel is retried before the next one is tried (0 to 168)',
   save: 'Save',
   retention: 'Contact details kept {n} days after closing',
   purgeAfter: 'Contact details deleted after',
   startedAt: 'Started',
-  backToIncident: 'Back to the incident',
-  backToCampaign: 'Back to the campaign',
+  backToIncident: 'Back to the incident: {title}',
+  backToCampaign: 'Back to the campaign: {name}',
   backToInform: 'Back to informing the people',
   problem: 'Not done:',
 };
@@ -301,14 +305,16 @@ const fr: CampaignMessages = {
   settingsIntro:
     'La cadence limite chaque processus d’envoi, par canal ; 0 signifie sans limite. Les coordonnées sont supprimées ce nombre de jours après la clôture.',
   rate: '{channel} : messages par seconde',
+  noLimit: 'sans limite',
+  changeSettings: 'Modifier la cadence d’envoi et la conservation',
   retentionDays: 'Jours de conservation des coordonnées après la clôture (0 à 365)',
   retryHours: 'Heures de nouvelles tentatives sur un canal avant de passer au suivant (0 à 168)',
   save: 'Enregistrer',
   retention: 'Coordonnées conservées {n} jours après la clôture',
   purgeAfter: 'Coordonnées supprimées après le',
   startedAt: 'Lancée',
-  backToIncident: 'Retour à la violation',
-  backToCampaign: 'Retour à la campagne',
+  backToIncident: 'Retour à la violation : {title}',
+  backToCampaign: 'Retour à la campagne : {name}',
   backToInform: 'Retour à l’information des personnes',
   problem: 'Non effectué :',
 };
@@ -403,14 +409,16 @@ const sv: CampaignMessages = {
   settingsIntro:
     'Takten begränsar varje sändningsprocess, per kanal; 0 betyder ingen gräns. Kontaktuppgifterna raderas så många dagar efter att kampanjen stängts.',
   rate: '{channel}: meddelanden per sekund',
+  noLimit: 'ingen gräns',
+  changeSettings: 'Ändra sändningstakt och lagring',
   retentionDays: 'Dagar kontaktuppgifterna sparas efter stängning (0 till 365)',
   retryHours: 'Timmar en kanal prövas igen innan nästa prövas (0 till 168)',
   save: 'Spara',
   retention: 'Kontaktuppgifterna sparas {n} dagar efter stängning',
   purgeAfter: 'Kontaktuppgifterna raderas efter',
   startedAt: 'Startad',
-  backToIncident: 'Tillbaka till incidenten',
-  backToCampaign: 'Tillbaka till kampanjen',
+  backToIncident: 'Tillbaka till incidenten: {title}',
+  backToCampaign: 'Tillbaka till kampanjen: {name}',
   backToInform: 'Tillbaka till att informera de berörda',
   problem: 'Inte utfört:',
 };
@@ -490,7 +498,8 @@ export interface CreateFormValues {
 export const emptyCreateForm = (entries: readonly PublishedEntry[], incidentId: string): CreateFormValues => ({
   name: '',
   breachSlug: entries.find((e) => e.incidentId === incidentId)?.slug ?? entries[0]?.slug ?? '',
-  channels: ['email', 'sms', 'letter'],
+  // Letters need a sender: they are added by choice, not by default.
+  channels: ['email', 'sms', ''],
   locales: [],
   letterName: '',
   letterLines: '',
@@ -661,7 +670,7 @@ export function renderInformPage(ctx: PageContext, desk: Desk, data: InformPageD
     ctx,
     `${m.informTitle} · ${data.incident.title}`,
     html`<h1>${m.informTitle}</h1>
-      <p><a href="${incidentHref}">${m.backToIncident}: ${data.incident.title}</a></p>
+      <p><a href="${incidentHref}">${format(m.backToIncident, { title: data.incident.title })}</a></p>
       <p class="lede">${m.informIntro}</p>
       <h2 id="campaigns">${m.campaigns}</h2>
       ${campaignsTable(ctx, desk, data.campaigns)}
@@ -866,7 +875,7 @@ function templatesSection(ctx: PageContext, desk: Desk, data: CampaignPageData, 
         ${
           subjectField
             ? html`<div class="field">
-                <label for="${subjectField.id}">${m.subject}</label>
+                ${editable ? html`<label for="${subjectField.id}">${m.subject}</label>` : html`<p class="label">${m.subject}</p>`}
                 ${
                   editable
                     ? html`<input
@@ -884,7 +893,7 @@ function templatesSection(ctx: PageContext, desk: Desk, data: CampaignPageData, 
             : ''
         }
         <div class="field">
-          <label for="${bodyField.id}">${m.body}</label>
+          ${editable ? html`<label for="${bodyField.id}">${m.body}</label>` : html`<p class="label">${m.body}</p>`}
           ${
             editable
               ? html`<textarea
@@ -972,9 +981,11 @@ export function renderCampaignPage(ctx: PageContext, desk: Desk, data: CampaignP
         }
         <dt>${m.settings}</dt>
         <dd>
-          ${config.channels.map((c) => `${m.channels[c]}: ${String(config.rates[c] ?? 0)}/s`).join(' · ')}<br />
+          ${config.channels
+            .map((c) => `${m.channels[c]}: ${(config.rates[c] ?? 0) > 0 ? `${String(config.rates[c])}/s` : m.noLimit}`)
+            .join(' · ')}<br />
           ${campaign.purgeAfter ? `${m.purgeAfter} ${dateOf(ctx.locale, campaign.purgeAfter)}` : format(m.retention, { n: config.retentionDays })}
-          ${settable ? html`<br /><a href="${href(ctx, `${base}/campaigns/${campaign.id}/settings`)}">${m.settings}</a>` : ''}
+          ${settable ? html`<br /><a href="${href(ctx, `${base}/campaigns/${campaign.id}/settings`)}">${m.changeSettings}</a>` : ''}
         </dd>
       </dl>
       ${actionsSection(ctx, desk, campaign)} ${progressSection(ctx, desk, campaign, data.stats, data.live)}
@@ -1048,7 +1059,7 @@ export function renderCampaignSettingsPage(
     ctx,
     `${m.settings} · ${campaign.name}`,
     html`<h1>${m.settings}</h1>
-      <p><a href="${href(ctx, base)}">${m.backToCampaign}: ${campaign.name}</a></p>
+      <p><a href="${href(ctx, base)}">${format(m.backToCampaign, { name: campaign.name })}</a></p>
       <p class="hint" id="settings-hint">${m.settingsIntro}</p>
       ${problemBanner(m, problem, fields)}
       <form method="post" action="${base}/settings?lang=${ctx.locale}" class="check desk-form" aria-describedby="settings-hint">

@@ -43,6 +43,7 @@ interface NoticeMessages {
   readonly textsHint: string;
   readonly check: string;
   readonly publish: string;
+  readonly republish: string;
   readonly withdraw: string;
   readonly resultIn: string;
   readonly complete: string;
@@ -75,6 +76,7 @@ const en: NoticeMessages = {
   textsHint: 'They start from the incident’s own words; write each language’s version.',
   check: 'Check the notice',
   publish: 'Publish the notice',
+  republish: 'Publish again (replaces the public text)',
   withdraw: 'Withdraw the notice',
   resultIn: 'The notice in {language}',
   complete: 'The notice has what Art. 34(2) requires in every language.',
@@ -108,6 +110,7 @@ const fr: NoticeMessages = {
   textsHint: 'Elles partent des termes de la violation ; rédigez la version de chaque langue.',
   check: 'Vérifier l’avis',
   publish: 'Publier l’avis',
+  republish: 'Publier à nouveau (remplace le texte public)',
   withdraw: 'Retirer l’avis',
   resultIn: 'L’avis en {language}',
   complete: 'L’avis contient ce qu’exige l’art. 34.2 dans chaque langue.',
@@ -140,6 +143,7 @@ const sv: NoticeMessages = {
   textsHint: 'De utgår från incidentens egna ord; skriv versionen för varje språk.',
   check: 'Kontrollera meddelandet',
   publish: 'Publicera meddelandet',
+  republish: 'Publicera igen (ersätter den offentliga texten)',
   withdraw: 'Dra tillbaka meddelandet',
   resultIn: 'Meddelandet på {language}',
   complete: 'Meddelandet innehåller det artikel 34.2 kräver på varje språk.',
@@ -277,7 +281,9 @@ ${data.values.texts[part][l]}</textarea>
               </fieldset>
               <div class="actions">
                 <button type="submit" name="intent" value="check" class="secondary">${m.check}</button>
-                <button type="submit" name="intent" value="publish">${m.publish}</button>
+                <button type="submit" name="intent" value="publish">
+                  ${data.notices.some((n) => n.slug === data.values.slug && n.withdrawnAt === null) ? m.republish : m.publish}
+                </button>
               </div>
             </form>`;
   return html`<h2 id="notice">${m.title}</h2>

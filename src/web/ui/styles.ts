@@ -119,6 +119,11 @@ form.check [aria-invalid="true"] { border: 2px solid var(--bad); }
 details.advanced { margin: 2rem 0 1rem; }
 details.advanced > summary { font-weight: 700; font-size: 1.15rem; cursor: pointer; }
 dl.section-facts dd { overflow-wrap: anywhere; white-space: pre-line; }
+pre.template-text { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; background: var(--panel); border: 1px solid var(--line); border-radius: 4px; padding: .5rem; margin: 0; }
+.campaign-progress progress { display: block; width: 100%; max-width: 32rem; height: 1.25rem; }
+fieldset.template { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; margin: 0 0 1rem; min-width: 0; }
+fieldset.template .label { font-weight: 600; margin: .25rem 0; }
+.campaign-actions { display: flex; flex-wrap: wrap; gap: .5rem; }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); margin-top: 3rem; }
 footer.site p { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 @media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } thead { display: none; } table, tbody, caption { display: block; } th, td { display: block; border: 0; padding: .2rem .5rem; overflow-wrap: anywhere; } tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; } td.num { white-space: normal; } td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; } }
