@@ -62,6 +62,15 @@ class GatedMessage extends Readable {
 
 type Connection = InstanceType<typeof SMTPConnection>;
 
+/**
+ * Turns Nagle's algorithm off on the connection's socket (after STARTTLS, the TLS socket passes it on to
+ * TCP). nodemailer leaves it on, and the dot, a small write after the message's bytes, then waits for the
+ * server's delayed ACK: about 40 ms a message on Linux, which capped 8 connections at 160 messages/s.
+ */
+function noDelay(c: Connection): void {
+  (c as unknown as { _socket?: { setNoDelay?: (on: boolean) => void } })._socket?.setNoDelay?.(true);
+}
+
 /** A small pool of SMTP connections, each used by one transaction at a time. */
 function createPool(options: SMTPConnection.Options & { auth?: SMTPConnection.Credentials }, size: number) {
   const idle: Connection[] = [];
@@ -86,6 +95,7 @@ function createPool(options: SMTPConnection.Options & { auth?: SMTPConnection.Cr
           reject(error);
           return;
         }
+        noDelay(c);
         if (!auth) {
           settled = true;
           resolve(c);
