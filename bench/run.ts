@@ -2,6 +2,7 @@
 // the command, so every figure says where it was measured. Benchmarks never run in CI or in npm test.
 import { cpus, freemem, totalmem } from 'node:os';
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { campaignBenchmark } from './campaign.bench.js';
 import { catalogueBenchmark } from './catalogue.bench.js';
 import { ingestBenchmark } from './ingest.bench.js';
 import { lettersBenchmark } from './letters.bench.js';
@@ -15,6 +16,7 @@ export interface BenchResult {
 }
 
 const benches: Record<string, () => Promise<BenchResult>> = {
+  campaign: campaignBenchmark,
   catalogue: catalogueBenchmark,
   ingest: ingestBenchmark,
   letters: lettersBenchmark,
