@@ -187,7 +187,30 @@ for (const database of await testDatabases()) {
           assert.ok(!m.message.includes(m.to) && !m.message.includes(m.to.slice(3)), 'the number is not in the text');
           assert.match(m.message, /#plan=/);
         }
-        assert.equal(stats.messages.sms.sent, smsTo.length);
+        // A bounce that comes back after the server accepted the e-mail (a DSN to the VERP address) sends
+        // that person an SMS too.
+        const late = smtp.received.find((m) => world.people.some((p) => p.email === m.to[0] && p.phone !== null))!;
+        const report = [
+          'From: MAILER-DAEMON@mx.example',
+          `To: ${late.from}`,
+          'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+          '',
+          '--b',
+          'Content-Type: message/delivery-status',
+          '',
+          'Action: failed',
+          'Status: 5.1.1',
+          '--b--',
+        ].join('\r\n');
+        const bounce = await both.campaigns.bounce(report);
+        assert.equal(bounce.kind === 'bounce' && bounce.applied, true);
+        assert.equal((await both.campaigns.bounce(report)).applied, false, 'a second copy changes nothing');
+        await both.worker({ batchSize: 40 }).drain();
+        assert.equal(sms.received.length, smsTo.length + 1);
+        const after = await both.campaigns.stats(world.ctx, c.id);
+        assert.equal(after.messages.email.bounced, bounced.length + 1);
+        assert.equal((await both.campaigns.get(world.ctx, c.id)).state, 'completed');
+        assert.equal(after.messages.sms.sent, smsTo.length + 1);
         assert.equal(stats.recipients.reached, viaEmail.length + smsTo.length);
         assert.equal(stats.recipients.unreachable, bounced.length - bouncedWithPhone);
         assert.equal(stats.recipients.pending, 0);

@@ -9,6 +9,8 @@ import {
   type Channel,
 } from '../modules/campaigns/index.js';
 import type { DeskContext } from '../modules/organisations/index.js';
+import { readFile } from 'node:fs/promises';
+import { AppError } from '../platform/errors.js';
 import { EXIT, readJsonFile, usageError, type CliIo } from './io.js';
 
 export const CAMPAIGN_HELP = `Usage: breachdesk campaign <command> [options]
@@ -29,6 +31,10 @@ Commands:
   work   [--until-done] [--batch N]
            Send what is due on every configured channel. With --until-done, stop when nothing is
            due; otherwise run until SIGTERM or SIGINT, finishing the batches in flight.
+  bounces FILE...
+           Read bounce messages (delivery status notifications, one RFC 5322 message per file; - for
+           standard input, so an MTA can pipe them in): each permanent failure bounces its message
+           and queues the person's next channel.
   purge  Delete the recipients and data keys of campaigns whose retention period has passed.
 
 Options:
@@ -39,6 +45,7 @@ export interface CampaignCommandDeps {
   readonly context: (organisationSlug: string) => Promise<DeskContext>;
   readonly worker: (options: { batchSize?: number; onBatch?: (channel: Channel, n: number) => void }) => CampaignWorker;
   readonly purge: () => Promise<string[]>;
+  readonly readStdin: () => Promise<string>;
   /** Resolves on SIGTERM/SIGINT. */
   readonly stopSignal: () => Promise<void>;
 }
@@ -65,9 +72,10 @@ export async function campaignCommand(args: string[], io: CliIo, deps: CampaignC
     io.out(CAMPAIGN_HELP);
     return sub === undefined ? EXIT.usage : EXIT.ok;
   }
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     strict: true,
+    allowPositionals: sub === 'bounces',
     options: {
       org: { type: 'string' },
       id: { type: 'string' },
@@ -164,6 +172,26 @@ export async function campaignCommand(args: string[], io: CliIo, deps: CampaignC
       io.out(`stopped after ${sent} messages`);
       return EXIT.ok;
     }
+    case 'bounces': {
+      if (positionals.length === 0) throw usageError('campaign bounces needs at least one file (- for standard input)');
+      let applied = 0;
+      for (const file of positionals) {
+        const raw = file === '-' ? await deps.readStdin() : await readTextFile(file);
+        const r = await deps.campaigns.bounce(raw);
+        if (r.kind === 'bounce') {
+          applied += r.applied ? 1 : 0;
+          io.out(
+            `${file}: ${r.key.campaignId}.${r.key.recipientNo}.${r.key.channel} bounced (${r.status})${r.applied ? '' : ', already settled'}`,
+          );
+        } else if (r.kind === 'not-final') {
+          io.out(`${file}: ${r.key.campaignId}.${r.key.recipientNo}.${r.key.channel} delayed (${r.status}), not a bounce`);
+        } else {
+          io.err(`${file}: not a campaign bounce (${r.reason})`);
+        }
+      }
+      io.out(`${applied} message(s) bounced`);
+      return EXIT.ok;
+    }
     case 'purge': {
       const purged = await deps.purge();
       io.out(purged.length === 0 ? 'nothing to purge' : `purged the recipients and data keys of ${purged.join(', ')}`);
@@ -178,5 +206,13 @@ export async function campaignCommand(args: string[], io: CliIo, deps: CampaignC
       }
       throw usageError(`unknown campaign command "${sub}" (try: breachdesk campaign --help)`);
     }
+  }
+}
+
+async function readTextFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new AppError('INPUT_FILE_UNREADABLE', `${path}: cannot be read`, { cause, data: { file: path } });
   }
 }

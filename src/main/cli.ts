@@ -302,6 +302,11 @@ export async function runCli(argv: string[], io: CliIo = processIo, env?: Readon
                   ...(onBatch ? { onBatch: (channel, results) => onBatch(channel, results.length) } : {}),
                 }),
               purge: () => runtime.store.purgeDue(new Date().toISOString()),
+              readStdin: async () => {
+                const chunks: Buffer[] = [];
+                for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+                return Buffer.concat(chunks).toString('utf8');
+              },
               stopSignal: () =>
                 new Promise<void>((resolve) => {
                   process.once('SIGTERM', () => resolve());

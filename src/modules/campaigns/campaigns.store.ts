@@ -101,6 +101,13 @@ export interface CampaignsStore {
   /** Deletes the recipients and the data key of closed campaigns whose retention has passed. Returns their ids. */
   purgeDue(now: string): Promise<string[]>;
   stats(campaignId: string, now: string): Promise<CampaignStats>;
+  /** A bounce after acceptance (a delivery status notification): sent → bounced, then the fallback is queued. */
+  bounceSent(
+    key: MessageKeyParts,
+    detail: string,
+    at: string,
+    fallback: (channels: readonly Channel[], current: Channel) => Channel | null,
+  ): Promise<boolean>;
   /** A delivery report from a provider: delivered, or failed (then the fallback is queued). */
   deliveryReport(
     channel: Channel,
@@ -589,42 +596,68 @@ export function createCampaignsStore(db: Kysely<DatabaseSchema>, options: Campai
       };
     },
 
+    async bounceSent(key, detail, at, fallback) {
+      return settle(key, 'bounced', detail, at, fallback);
+    },
+
     async deliveryReport(channel, providerId, status, detail, at, fallback) {
-      return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('campaign_messages')
-          .select(['campaign_id', 'recipient_no', 'state'])
-          .where('channel', '=', channel)
-          .where('provider_id', '=', providerId)
-          .executeTakeFirst();
-        if (!row || row.state !== 'sent') return false;
-        const key: MessageKeyParts = { campaignId: row.campaign_id, recipientNo: Number(row.recipient_no), channel };
-        await trx
-          .updateTable('campaign_messages')
-          .set({ state: status, done_at: at, last_error: status === 'failed' ? detail : null })
-          .where('campaign_id', '=', key.campaignId)
-          .where('recipient_no', '=', key.recipientNo)
-          .where('channel', '=', channel)
-          .where('state', '=', 'sent')
-          .execute();
-        if (status === 'failed') {
-          const recipient = await trx
-            .selectFrom('campaign_recipients')
-            .select('channels')
-            .where('campaign_id', '=', key.campaignId)
-            .where('recipient_no', '=', key.recipientNo)
-            .executeTakeFirst();
-          await trx
-            .updateTable('campaign_recipients')
-            .set({ state: 'pending' })
-            .where('campaign_id', '=', key.campaignId)
-            .where('recipient_no', '=', key.recipientNo)
-            .execute();
-          const channels = (recipient?.channels ?? '').split(',').filter((c) => c !== '') as Channel[];
-          await queueFallback(trx, key, fallback(channels, channel), detail, at);
-        }
-        return true;
-      });
+      const row = await db
+        .selectFrom('campaign_messages')
+        .select(['campaign_id', 'recipient_no'])
+        .where('channel', '=', channel)
+        .where('provider_id', '=', providerId)
+        .executeTakeFirst();
+      if (!row) return false;
+      return settle({ campaignId: row.campaign_id, recipientNo: Number(row.recipient_no), channel }, status, detail, at, fallback);
     },
   };
+
+  /** sent → delivered, or sent (or delivered: a late bounce) → failed/bounced with the next channel queued. */
+  async function settle(
+    key: MessageKeyParts,
+    status: 'delivered' | 'failed' | 'bounced',
+    detail: string,
+    at: string,
+    fallback: (channels: readonly Channel[], current: Channel) => Channel | null,
+  ): Promise<boolean> {
+    return db.transaction().execute(async (trx) => {
+      const channel = key.channel;
+      const r = await trx
+        .updateTable('campaign_messages')
+        .set({ state: status, done_at: at, last_error: status === 'delivered' ? null : detail })
+        .where('campaign_id', '=', key.campaignId)
+        .where('recipient_no', '=', key.recipientNo)
+        .where('channel', '=', channel)
+        .where('state', 'in', status === 'delivered' ? ['sent'] : ['sent', 'delivered'])
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 0) return false;
+      if (status !== 'delivered') {
+        const recipient = await trx
+          .selectFrom('campaign_recipients')
+          .select('channels')
+          .where('campaign_id', '=', key.campaignId)
+          .where('recipient_no', '=', key.recipientNo)
+          .executeTakeFirst();
+        await trx
+          .updateTable('campaign_recipients')
+          .set({ state: 'pending' })
+          .where('campaign_id', '=', key.campaignId)
+          .where('recipient_no', '=', key.recipientNo)
+          .execute();
+        const channels = (recipient?.channels ?? '').split(',').filter((c) => c !== '') as Channel[];
+        const next = fallback(channels, channel);
+        await queueFallback(trx, key, next, detail, at);
+        // A late bounce reopens a completed campaign for the next channel; a closed one stays closed.
+        if (next !== null) {
+          await trx
+            .updateTable('campaigns')
+            .set({ state: 'running', revision: sql<number>`revision + 1` })
+            .where('id', '=', key.campaignId)
+            .where('state', '=', 'completed')
+            .execute();
+        }
+      }
+      return true;
+    });
+  }
 }

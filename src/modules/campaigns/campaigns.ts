@@ -19,7 +19,8 @@ import {
   type Channel,
 } from './campaign.js';
 import type { CampaignRow, CampaignsStore, CampaignStats, RecipientInsert } from './campaigns.store.js';
-import { reachableChannels } from './outbox.js';
+import { readBounce, type BounceReading } from './bounces.js';
+import { nextChannel, reachableChannels } from './outbox.js';
 import { checkTemplates, defaultTemplates, exposedList, planLink, type TemplateFacts, type TemplateProblem } from './templates.js';
 
 /** Seals one campaign's recipients: AES-256-GCM under the campaign's data key. */
@@ -372,6 +373,18 @@ export function createCampaigns(deps: CampaignsDeps) {
       if (Number(r.numUpdatedRows) === 0) throw new AppError('CAMPAIGN_CONFLICT', `Campaign ${id} was changed by someone else`);
       await audit(ctx, 'campaign.configure', id, { fields: Object.keys(patch) });
       return toView(await load(ctx, id));
+    },
+
+    /**
+     * A bounce that came back after the server accepted the message (a DSN piped in by the MTA): the
+     * message is bounced and the person's next channel queued. Operator-level: the key in the VERP
+     * address names the campaign, so no organisation context is needed, and nothing else is trusted.
+     */
+    async bounce(raw: string): Promise<BounceReading & { applied: boolean }> {
+      const reading = readBounce(raw);
+      if (reading.kind !== 'bounce') return { ...reading, applied: false };
+      const applied = await store.bounceSent(reading.key, `DSN ${reading.status}`, isoInstant(clock.now()), nextChannel);
+      return { ...reading, applied };
     },
 
     /** start, pause, resume, cancel or close. Starting runs the template check; closing starts the retention period. */

@@ -58,3 +58,4 @@ export {
 } from './outbox.js';
 export { checkTemplates, defaultTemplates, exposedList, planLink, renderMessage, type TemplateProblem } from './templates.js';
 export { registerCampaignRoutes, type CampaignRoutesOptions } from './campaigns.routes.js';
+export { readBounce, type BounceKey, type BounceReading } from './bounces.js';
