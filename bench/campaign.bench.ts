@@ -196,7 +196,7 @@ async function createWorld(dataDir: string, people: number) {
     newId,
     organisations: services.organisations,
     incidents: services.incidents,
-    keys,
+    keys: () => Promise.resolve(keys),
     planBaseUrl: 'https://breachdesk.test',
   });
   return { services, ctx, campaigns, store, keys, id, config: config$ };
@@ -336,7 +336,7 @@ export async function campaignBenchmark(): Promise<BenchResult> {
     const allDone = new Promise<void>((resolve) => (finished = resolve));
     const worker = createCampaignWorker({
       store: world.store,
-      keys: world.keys,
+      keys: () => Promise.resolve(world.keys),
       senders: [sender],
       clock: systemClock,
       workerId: `bench:${process.pid}`,

@@ -6,11 +6,13 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createLetterCampaignSender } from '../src/adapters/letter-campaign-sender.js';
-import { create46elksSmsProvider } from '../src/adapters/sms-46elks.js';
+import Fastify from 'fastify';
+import { create46elksSmsProvider, parse46elksDeliveryReport } from '../src/adapters/sms-46elks.js';
 import { createSmsCampaignSender } from '../src/adapters/sms-campaign-sender.js';
 import { createSmtpCampaignSender } from '../src/adapters/smtp-campaign-sender.js';
 import { createCampaignsRuntime, type CampaignsRuntime } from '../src/main/campaigns-runtime.js';
 import { isAppError } from '../src/platform/errors.js';
+import { registerSmsReportRoutes } from '../src/web/sms-report-routes.js';
 import { createLogger } from '../src/platform/logger.js';
 import { createCampaignWorld, CAMPAIGN_SLUG, type CampaignWorld } from './support/campaign.js';
 import { testDatabases } from './support/databases.js';
@@ -210,6 +212,37 @@ for (const database of await testDatabases()) {
         const after = await both.campaigns.stats(world.ctx, c.id);
         assert.equal(after.messages.email.bounced, bounced.length + 1);
         assert.equal((await both.campaigns.get(world.ctx, c.id)).state, 'completed');
+
+        // The provider's delivery report, through the webhook: a failed SMS is settled by the reference
+        // it echoes; the person, with no channel left, is reported unreachable. A wrong token is a 404.
+        const hooks = Fastify();
+        hooks.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => {
+          done(null, Object.fromEntries(new URLSearchParams(String(body))));
+        });
+        const token = 'a-secret-of-24-characters';
+        registerSmsReportRoutes(hooks, { campaigns: both.campaigns, parse: parse46elksDeliveryReport, token });
+        const failedSms = sms.received[0]!;
+        const row = await world.services.database.db
+          .selectFrom('campaign_messages')
+          .select(['recipient_no'])
+          .where('campaign_id', '=', c.id)
+          .where('channel', '=', 'sms')
+          .where('provider_id', '=', failedSms.id)
+          .executeTakeFirstOrThrow();
+        const postReport = (path: string) =>
+          hooks.inject({
+            method: 'POST',
+            url: `${path}?ref=${c.id}.${row.recipient_no}.sms`,
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            payload: `id=${failedSms.id}&status=failed&delivered=2026-11-27T10:00:00.000Z`,
+          });
+        assert.equal((await postReport('/hooks/sms/not-the-right-secret-x')).statusCode, 404);
+        assert.equal((await postReport(`/hooks/sms/${token}`)).statusCode, 204);
+        assert.equal((await postReport(`/hooks/sms/${token}`)).statusCode, 204, 'a repeated report is acknowledged');
+        const settled = await both.campaigns.stats(world.ctx, c.id);
+        assert.equal(settled.messages.sms.failed, 1);
+        assert.equal(settled.recipients.unreachable, after.recipients.unreachable + 1);
+        await hooks.close();
         assert.equal(after.messages.sms.sent, smsTo.length + 1);
         assert.equal(stats.recipients.reached, viaEmail.length + smsTo.length);
         assert.equal(stats.recipients.unreachable, bounced.length - bouncedWithPhone);

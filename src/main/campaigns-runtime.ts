@@ -26,8 +26,8 @@ import type { Services } from './services.js';
 export interface CampaignsRuntime {
   readonly campaigns: Campaigns;
   readonly store: CampaignsStore;
-  /** Undefined when no contacts key exists yet (nothing was ingested with --keep-contacts). */
-  readonly keys: CampaignKeys | undefined;
+  /** Undefined while no contacts key exists (nothing was ingested with --keep-contacts); read again until it does. */
+  keys(): Promise<CampaignKeys | undefined>;
   /** A worker over the channels this configuration can send on. */
   worker(options?: Partial<Pick<CampaignWorkerDeps, 'batchSize' | 'loopsPerChannel' | 'onBatch' | 'leaseMs' | 'idleMs'>>): CampaignWorker;
   readonly senders: readonly ChannelSender[];
@@ -51,7 +51,8 @@ export async function createCampaignsRuntime(
 ): Promise<CampaignsRuntime> {
   const clock = options.clock ?? systemClock;
   const store = createCampaignsStore(services.database.db, { skipLocked: services.database.dialect === 'postgres' });
-  const keys = await loadKeys(config);
+  let loaded: CampaignKeys | undefined;
+  const keys = async () => (loaded ??= await loadKeys(config));
   const senders: ChannelSender[] = options.senders ? [...options.senders] : [];
   if (!options.senders && config.campaignSmtpUrl) {
     senders.push(
@@ -67,7 +68,8 @@ export async function createCampaignsRuntime(
     senders.push(createLetterCampaignSender({ dir: config.lettersDir, today: () => isoInstant(clock.now()).slice(0, 10) }));
   }
   if (!options.senders && config.sms46elks) {
-    senders.push(createSmsCampaignSender({ provider: create46elksSmsProvider({ ...config.sms46elks, clock }) }));
+    const { reportToken: _token, ...provider } = config.sms46elks;
+    senders.push(createSmsCampaignSender({ provider: create46elksSmsProvider({ ...provider, clock }) }));
   }
   const campaigns = createCampaigns({
     db: services.database.db,
@@ -85,7 +87,6 @@ export async function createCampaignsRuntime(
     keys,
     senders,
     worker(workerOptions = {}) {
-      if (!keys) throw new Error('no contacts key: nothing to send');
       return createCampaignWorker({
         store,
         keys,

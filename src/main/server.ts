@@ -5,6 +5,7 @@ import type { Logger } from '../platform/logger.js';
 import { buildApp } from '../web/app.js';
 import { createAlertsRuntime, type AlertsRuntime } from './alerts-runtime.js';
 import { createCampaignsRuntime, type CampaignsRuntime } from './campaigns-runtime.js';
+import { parse46elksDeliveryReport } from '../adapters/sms-46elks.js';
 import type { CampaignWorker } from '../modules/campaigns/index.js';
 import { createSmtpMailer } from '../adapters/smtp-mailer.js';
 import { createDeadlineReminders } from '../modules/incidents/index.js';
@@ -86,6 +87,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       assessments: services.assessments,
       campaigns: campaignsRuntime.campaigns,
       notices: services.notices,
+      ...(config.sms46elks?.reportToken ? { smsReports: { parse: parse46elksDeliveryReport, token: config.sms46elks.reportToken } } : {}),
       secureCookies: (config.publicBaseUrl ?? '').startsWith('https://'),
     },
     checkDatabase: async () => {
@@ -101,12 +103,23 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   alertsRuntime?.start();
   // The campaign worker, unless it runs as separate processes (CAMPAIGN_WORKER=false, `breachdesk campaign work`).
   let campaignWorker: CampaignWorker | undefined;
-  if (config.campaignWorker && campaignsRuntime.keys && campaignsRuntime.senders.length > 0) {
+  if (config.campaignWorker) {
     campaignWorker = campaignsRuntime.worker();
     campaignWorker.start();
-  } else if (config.campaignWorker) {
-    logger.info('the campaign worker is off: it needs a contacts key (ingest --keep-contacts) and a channel (CAMPAIGN_SMTP_URL)');
+    if (!config.campaignSmtpUrl) logger.info('campaigns have no e-mail channel: set CAMPAIGN_SMTP_URL or SMTP_URL');
   }
+  // Closed campaigns past their retention period lose their recipients and data key (ADR 0014), hourly.
+  const purge = () => {
+    campaignsRuntime.store.purgeDue(new Date().toISOString()).then(
+      (ids) => {
+        if (ids.length > 0) logger.info({ campaigns: ids }, 'campaign recipients purged after retention');
+      },
+      (error: unknown) => logger.error({ err: error }, 'campaign purge failed'),
+    );
+  };
+  const purgeTimer = setInterval(purge, 3_600_000);
+  purgeTimer.unref();
+  purge();
   // 72-hour reminders to owners and DPOs, when there is an SMTP server to send them.
   let reminderTimer: NodeJS.Timeout | undefined;
   let reminderMailer: ReturnType<typeof createSmtpMailer> | undefined;
@@ -139,6 +152,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     closing ??= (async () => {
       await app.close();
       // Lets the batches in flight finish and record their outcomes before the database closes.
+      clearInterval(purgeTimer);
       await campaignWorker?.stop();
       await campaignsRuntime.close();
       if (reminderTimer) clearInterval(reminderTimer);

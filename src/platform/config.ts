@@ -138,6 +138,8 @@ export interface Config {
         readonly sender: string;
         readonly baseUrl?: string;
         readonly deliveryReportUrl?: string;
+        /** The last path segment of SMS_DELIVERY_REPORT_URL (…/hooks/sms/<token>), which serve checks on each report. */
+        readonly reportToken: string | undefined;
       }
     | undefined;
 }
@@ -188,6 +190,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
             sender: e.SMS_SENDER ?? 'breachdesk',
             ...(e.SMS_46ELKS_BASE_URL ? { baseUrl: e.SMS_46ELKS_BASE_URL } : {}),
             ...(e.SMS_DELIVERY_REPORT_URL ? { deliveryReportUrl: e.SMS_DELIVERY_REPORT_URL } : {}),
+            reportToken: e.SMS_DELIVERY_REPORT_URL ? reportToken(e.SMS_DELIVERY_REPORT_URL) : undefined,
           }
         : undefined,
   };
@@ -202,4 +205,19 @@ function dkimConfig(domainName: string | undefined, keySelector: string | undefi
     });
   }
   return { domainName, keySelector, privateKeyFile: resolve(keyFile) };
+}
+
+/** SMS_DELIVERY_REPORT_URL must end in /hooks/sms/<token>, a secret of at least 16 characters: the provider signs nothing. */
+function reportToken(url: string): string {
+  const token = /\/hooks\/sms\/([A-Za-z0-9_-]{16,128})$/.exec(new URL(url).pathname)?.[1];
+  if (!token) {
+    throw new AppError(
+      'CONFIG_INVALID',
+      'Invalid configuration: SMS_DELIVERY_REPORT_URL must end in /hooks/sms/<secret of 16+ letters, digits, - or _>',
+      {
+        issues: [{ path: 'SMS_DELIVERY_REPORT_URL', message: 'must end in /hooks/sms/<secret of 16 or more characters>' }],
+      },
+    );
+  }
+  return token;
 }

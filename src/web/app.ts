@@ -26,6 +26,7 @@ import { registerNoticePageRoutes } from './notice-page-routes.js';
 import { registerConsoleRoutes } from './console-routes.js';
 import { createDeskAuth } from './desk-auth.js';
 import { registerIncidentSectionRoutes } from './incident-section-routes.js';
+import { registerSmsReportRoutes, type SmsReportRoutesOptions } from './sms-report-routes.js';
 import { problemFor } from './problem.js';
 import { renderMessagePage } from './ui/breach-pages.js';
 import { pageContext, registerUiRoutes } from './ui-routes.js';
@@ -56,6 +57,8 @@ export interface AppOptions {
     readonly secureCookies: boolean;
     /** Notification campaigns (API and console) and public notices (console and /notices/:slug); absent, neither is served. */
     readonly campaigns?: Campaigns;
+    /** The SMS provider's delivery reports (POST /hooks/sms/:token); absent, not served. */
+    readonly smsReports?: Omit<SmsReportRoutesOptions, 'campaigns'>;
     readonly notices?: PublicNotices;
   };
 }
@@ -197,6 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         auth,
       });
       registerNoticePageRoutes(app, notices);
+      if (options.desk.smsReports) registerSmsReportRoutes(app, { campaigns, ...options.desk.smsReports });
     }
   }
   registerUiRoutes(app, {

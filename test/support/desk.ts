@@ -31,7 +31,7 @@ export function deskModules(
       newId,
       organisations,
       incidents,
-      keys: undefined,
+      keys: () => Promise.resolve(undefined),
       planBaseUrl: 'https://breachdesk.test',
     }),
     notices: createPublicNotices({ db, clock, newId, organisations, incidents, catalogue }),

@@ -33,7 +33,8 @@ export interface ChannelSender {
 
 export interface CampaignWorkerDeps {
   readonly store: CampaignsStore;
-  readonly keys: Pick<CampaignKeys, 'unwrap'>;
+  /** The keys; undefined only if the contacts key file disappeared, which stops the worker's rounds with an error. */
+  readonly keys: () => Promise<Pick<CampaignKeys, 'unwrap'> | undefined>;
   readonly senders: readonly ChannelSender[];
   readonly clock: Clock;
   /** Unique per process (host, pid, start time): names the lease holder. */
@@ -107,9 +108,11 @@ export function createCampaignWorker(deps: CampaignWorkerDeps) {
     if (cached && t - cached.loadedAt < CONFIG_TTL_MS) return cached;
     const row = await store.getCampaignById(id);
     if (!row?.data_key_wrapped) return null;
+    const keys = await deps.keys();
+    if (!keys) throw new Error('the contacts key file is gone: campaign recipients cannot be opened');
     const entry = {
       config: JSON.parse(row.config) as StoredCampaignConfig,
-      sealer: deps.keys.unwrap(id, row.data_key_wrapped),
+      sealer: keys.unwrap(id, row.data_key_wrapped),
       loadedAt: t,
     };
     campaigns.set(id, entry);

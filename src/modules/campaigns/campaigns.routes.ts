@@ -59,9 +59,13 @@ function expectedRevision(request: FastifyRequest): number {
   const header = request.headers['if-match'];
   const value = typeof header === 'string' ? /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim())?.[1] : undefined;
   if (value === undefined) {
-    throw new AppError('VALIDATION_FAILED', 'Send the revision you edited in If-Match (the ETag of GET), so that no edit overwrites another', {
-      issues: [{ path: 'If-Match', message: 'required: the revision the edit was made from' }],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Send the revision you edited in If-Match (the ETag of GET), so that no edit overwrites another',
+      {
+        issues: [{ path: 'If-Match', message: 'required: the revision the edit was made from' }],
+      },
+    );
   }
   return Number(value);
 }

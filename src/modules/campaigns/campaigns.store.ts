@@ -101,9 +101,14 @@ export interface CampaignsStore {
   /** Deletes the recipients and the data key of closed campaigns whose retention has passed. Returns their ids. */
   purgeDue(now: string): Promise<string[]>;
   stats(campaignId: string, now: string): Promise<CampaignStats>;
-  /** A bounce after acceptance (a delivery status notification): sent → bounced, then the fallback is queued. */
-  bounceSent(
+  /**
+   * What happened to a sent message afterwards: delivered; or bounced/failed (a delivery status notification,
+   * a provider's report), then the person's next channel is queued. False when the message was not in a state
+   * the news applies to (already settled: a repeated report changes nothing).
+   */
+  settleMessage(
     key: MessageKeyParts,
+    status: 'delivered' | 'failed' | 'bounced',
     detail: string,
     at: string,
     fallback: (channels: readonly Channel[], current: Channel) => Channel | null,
@@ -596,9 +601,7 @@ export function createCampaignsStore(db: Kysely<DatabaseSchema>, options: Campai
       };
     },
 
-    async bounceSent(key, detail, at, fallback) {
-      return settle(key, 'bounced', detail, at, fallback);
-    },
+    settleMessage: (key, status, detail, at, fallback) => settle(key, status, detail, at, fallback),
 
     async deliveryReport(channel, providerId, status, detail, at, fallback) {
       const row = await db

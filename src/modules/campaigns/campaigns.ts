@@ -11,6 +11,7 @@ import type { DeskContext, Organisations } from '../organisations/index.js';
 import {
   allowedActions,
   campaignConfigSchema,
+  CHANNELS,
   nextCampaignState,
   recipientLocale,
   type CampaignAction,
@@ -20,7 +21,7 @@ import {
 } from './campaign.js';
 import type { CampaignRow, CampaignsStore, CampaignStats, RecipientInsert } from './campaigns.store.js';
 import { readBounce, type BounceReading } from './bounces.js';
-import { nextChannel, reachableChannels } from './outbox.js';
+import { nextChannel, parseMessageKey, reachableChannels } from './outbox.js';
 import { checkTemplates, defaultTemplates, exposedList, planLink, type TemplateFacts, type TemplateProblem } from './templates.js';
 
 /** Seals one campaign's recipients: AES-256-GCM under the campaign's data key. */
@@ -85,8 +86,8 @@ export interface CampaignsDeps {
   readonly newId: (now: Date) => string;
   readonly organisations: Pick<Organisations, 'require'>;
   readonly incidents: Pick<Incidents, 'get'>;
-  /** Absent when no contacts key exists: campaigns can then not be created. */
-  readonly keys: CampaignKeys | undefined;
+  /** The keys, once a contacts key exists (undefined before: campaigns can then not be created). */
+  readonly keys: () => Promise<CampaignKeys | undefined>;
   /** The public address of this breachdesk, for the links to the action plan. */
   readonly planBaseUrl: string;
 }
@@ -190,7 +191,7 @@ export function createCampaigns(deps: CampaignsDeps) {
       input: { incidentId: string; breachSlug: string; name: string; config: Record<string, unknown> },
     ): Promise<CampaignView & { unreadable: number }> {
       organisations.require(ctx, 'incident.write');
-      const keys = deps.keys;
+      const keys = await deps.keys();
       if (!keys) throw new AppError('CAMPAIGN_NO_CONTACTS', 'No contacts key: ingest the breach with --keep-contacts first');
       const { incident } = await deps.incidents.get(ctx, input.incidentId);
       const owned = await db
@@ -213,18 +214,21 @@ export function createCampaigns(deps: CampaignsDeps) {
         throw new AppError('CAMPAIGN_NO_CONTACTS', `No contacts were kept for ${input.breachSlug}: ingest it with --keep-contacts`);
       }
       const breachClasses = JSON.parse(source.classes) as string[];
-      const channels = (input.config['channels'] as Channel[] | undefined) ?? ['email', 'sms', 'letter'];
+      const asked = input.config['channels'];
+      // Unknown channels are left to the schema to report; the starting texts are made for the known ones.
+      const channels = Array.isArray(asked) ? asked : ['email', 'sms', 'letter'];
+      const knownChannels = channels.filter((c): c is Channel => (CHANNELS as readonly unknown[]).includes(c));
       const defaultLocale: Locale = ctx.organisation.country === 'SE' ? 'sv' : ctx.organisation.country === 'FR' ? 'fr' : 'en';
       // Starting texts only in the organisation's language: the incident's words are in it. Translations
       // are added by the organisation (and checked like the rest); until then everyone gets this language.
-      const { locales: asked, ...rest } = input.config;
-      const locales = Array.isArray(asked)
-        ? (asked.filter((l) => (LOCALES as readonly unknown[]).includes(l)) as Locale[])
+      const { locales: askedLocales, ...rest } = input.config;
+      const locales = Array.isArray(askedLocales)
+        ? (askedLocales.filter((l) => (LOCALES as readonly unknown[]).includes(l)) as Locale[])
         : [defaultLocale];
       const parsed = campaignConfigSchema.safeParse({
         channels,
         defaultLocale,
-        templates: defaultTemplates(Array.isArray(channels) ? channels : [], locales, factsFrom(incident)),
+        templates: defaultTemplates(knownChannels, locales, factsFrom(incident)),
         ...rest,
       });
       if (!parsed.success) throw validationError(zodIssues(parsed.error), 'campaign configuration');
@@ -383,8 +387,21 @@ export function createCampaigns(deps: CampaignsDeps) {
     async bounce(raw: string): Promise<BounceReading & { applied: boolean }> {
       const reading = readBounce(raw);
       if (reading.kind !== 'bounce') return { ...reading, applied: false };
-      const applied = await store.bounceSent(reading.key, `DSN ${reading.status}`, isoInstant(clock.now()), nextChannel);
+      const applied = await store.settleMessage(reading.key, 'bounced', `DSN ${reading.status}`, isoInstant(clock.now()), nextChannel);
       return { ...reading, applied };
+    },
+
+    /**
+     * A provider's delivery report for an SMS: delivered, or failed (the next channel is queued). Found by our
+     * reference when the provider echoes it (which also settles a send whose answer was lost), else by the
+     * provider's id. Returns whether it changed anything.
+     */
+    async smsReport(report: { providerId: string; status: 'delivered' | 'failed'; reference?: string }): Promise<boolean> {
+      const at = isoInstant(clock.now());
+      const detail = `sms report: ${report.status}`;
+      const key = report.reference === undefined ? null : parseMessageKey(report.reference);
+      if (key && key.channel === 'sms') return store.settleMessage(key, report.status, detail, at, nextChannel);
+      return store.deliveryReport('sms', report.providerId, report.status, detail, at, nextChannel);
     },
 
     /** start, pause, resume, cancel or close. Starting runs the template check; closing starts the retention period. */

@@ -48,6 +48,7 @@ export {
   DEFAULT_RETRY_POLICY,
   MESSAGE_STATES,
   messageKey,
+  parseMessageKey,
   nextChannel,
   reachableChannels,
   RECIPIENT_STATES,

@@ -100,3 +100,9 @@ export function parseChannels(stored: string): Channel[] {
 export function messageKey(campaignId: string, recipientNo: number, channel: Channel): string {
   return `${campaignId}.${recipientNo}.${channel}`;
 }
+
+/** The parts of a messageKey, or null when the text is not one. */
+export function parseMessageKey(text: string): { campaignId: string; recipientNo: number; channel: Channel } | null {
+  const m = /^([0-9A-HJKMNP-TV-Z]{26})\.(\d{1,10})\.(email|sms|letter)$/.exec(text);
+  return m ? { campaignId: m[1]!, recipientNo: Number(m[2]), channel: m[3] as Channel } : null;
+}
