@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createLetterCampaignSender } from '../src/adapters/letter-campaign-sender.js';
 import Fastify from 'fastify';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { create46elksSmsProvider, parse46elksDeliveryReport } from '../src/adapters/sms-46elks.js';
 import { createSmsCampaignSender } from '../src/adapters/sms-campaign-sender.js';
 import { createSmtpCampaignSender } from '../src/adapters/smtp-campaign-sender.js';
@@ -315,6 +316,51 @@ for (const database of await testDatabases()) {
         }
       },
     );
+
+    it('goes from e-mail to SMS to letter for a person refused on both', { skip: popplerSkipReason() }, async () => {
+      const sms = await startTestSmsServer({ username: 'u', password: 'p' });
+      const e164 = (raw: string) => parsePhoneNumberFromString(raw, 'FR')!.number;
+      const withAll = world.people.filter((p) => p.email !== null && p.phone !== null && p.hasAddress).slice(0, 2);
+      const phoneOnly = world.people.filter((p) => p.email === null && p.phone !== null && p.hasAddress).slice(0, 2);
+      for (const p of withAll) smtp.refuse(p.email!, 550);
+      for (const p of [...withAll, ...phoneOnly]) sms.refuse(e164(p.phone!));
+      const three = await createCampaignsRuntime(world.config, world.services, createLogger({ level: 'silent' }), {
+        senders: [
+          createSmtpCampaignSender({ url: smtp.url, from: 'Colis Express <dpo@colis.example>', maxConnections: 4 }),
+          createSmsCampaignSender({
+            provider: create46elksSmsProvider({ username: 'u', password: 'p', sender: 'ColisExp', baseUrl: sms.url }),
+          }),
+          createLetterCampaignSender({ dir: join(world.dataDir, 'letters-3'), today: () => '2026-11-27' }),
+        ],
+      });
+      try {
+        const c = await three.campaigns.create(world.ctx, {
+          incidentId: world.incidentId,
+          breachSlug: CAMPAIGN_SLUG,
+          name: 'E-mail, SMS, courrier',
+          config: {
+            channels: ['email', 'sms', 'letter'],
+            letterSender: { name: 'Colis Express', lines: ['12 rue de la Gare', '69002 Lyon'] },
+          },
+        });
+        await three.campaigns.act(world.ctx, c.id, 'start');
+        await three.worker({ batchSize: 50 }).drain();
+        const stats = await three.campaigns.stats(world.ctx, c.id);
+        assert.equal(stats.messages.email.bounced, withAll.length);
+        assert.equal(stats.messages.sms.bounced, withAll.length + phoneOnly.length);
+        assert.equal(stats.messages.letter.sent + stats.messages.letter.failed, withAll.length + phoneOnly.length);
+        assert.equal(stats.recipients.pending, 0);
+        const manifests = (await readdir(join(world.dataDir, 'letters-3', c.id))).filter((f) => f.endsWith('.csv'));
+        let rows = 0;
+        for (const m of manifests)
+          rows += (await readFile(join(world.dataDir, 'letters-3', c.id, m), 'utf8')).trim().split('\n').length - 1;
+        assert.equal(rows, stats.messages.letter.sent);
+      } finally {
+        await three.close();
+        await sms.close();
+        for (const p of withAll) smtp.refuse(p.email!, null);
+      }
+    });
 
     it('two workers share one campaign without sending anyone twice', async () => {
       smtp.received.length = 0;
