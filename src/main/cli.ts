@@ -74,6 +74,9 @@ Environment:
   DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY_FILE  Sign campaign e-mail with DKIM (all three).
   LETTERS_DIR      Where letter batches (PDF + CSV manifest) are written (default DATA_DIR/letters).
   CAMPAIGN_WORKER  Run the campaign worker inside serve (default true; false with separate workers).
+  CAMPAIGN_LEASE_SECONDS  How long a worker holds claimed messages (default 120).
+  SMS_46ELKS_USERNAME, SMS_46ELKS_PASSWORD, SMS_SENDER  The 46elks account for campaign SMS; unset = no SMS.
+  SMS_46ELKS_BASE_URL, SMS_DELIVERY_REPORT_URL  The 46elks API, and our …/hooks/sms/<secret> for its reports.
 
 Run "breachdesk <command> --help" for a command's options.`;
 
