@@ -132,9 +132,12 @@ export function looksLikeUrl(text: string): boolean {
   return /^https?:\/\/[^\s]+$/i.test(text);
 }
 
+// Parameter names as trackers write them ("ep.x", "ud[em]", "c.", "%5B"), not code or prose ("u=\"x\";").
+const QUERY = /^[^\s=&;"'<>{}()]+=[^\s&]*(?:&[^\s=&;"'<>{}()]*(?:=[^\s&]*)?)*&?$/;
+
 /** "a=1&b=2", one pair is enough ("em=tv.1~…"); every line of a GA4 batch counts separately. */
 export function looksLikeQuery(text: string): boolean {
-  return /^[^\s=&]+=[^\s&]*(?:&[^\s=&]*(?:=[^\s&]*)?)*&?$/.test(text);
+  return QUERY.test(text);
 }
 
 export interface RawPair {

@@ -75,18 +75,19 @@ export function stripAccents(text: string): string {
 
 function emailVariants(entered: string, out: VariantList): void {
   const lower = entered.toLowerCase();
-  out.add(lower, ['lower-case']);
+  const lowered: NormalisationStep[] = lower === entered ? [] : ['lower-case'];
+  out.add(lower, lowered);
   const at = lower.lastIndexOf('@');
   if (at <= 0) return;
   const local = lower.slice(0, at);
   const domain = lower.slice(at + 1);
   const untagged = local.split('+')[0] ?? local;
   if (domain === 'gmail.com' || domain === 'googlemail.com') {
-    out.add(`${local.replace(/\./g, '')}@${domain}`, ['lower-case', 'gmail-dots-removed']);
+    out.add(`${local.replace(/\./g, '')}@${domain}`, [...lowered, 'gmail-dots-removed']);
   }
-  out.add(`${untagged}@${domain}`, ['lower-case', 'plus-tag-removed']);
-  out.add(`${local.replace(/\./g, '')}@${domain}`, ['lower-case', 'local-dots-removed']);
-  out.add(`${untagged.replace(/\./g, '')}@${domain}`, ['lower-case', 'plus-tag-removed', 'local-dots-removed']);
+  out.add(`${untagged}@${domain}`, [...lowered, 'plus-tag-removed']);
+  out.add(`${local.replace(/\./g, '')}@${domain}`, [...lowered, 'local-dots-removed']);
+  out.add(`${untagged.replace(/\./g, '')}@${domain}`, [...lowered, 'plus-tag-removed', 'local-dots-removed']);
 }
 
 function phoneVariants(entered: string, region: string | undefined, out: VariantList): void {
@@ -228,9 +229,10 @@ function termVariants(entered: string, out: VariantList): void {
       .split(/[^\p{L}\p{N}]+/u)
       .filter((word) => word !== '')
       .join(joiner);
+  const folded: NormalisationStep[] = plain === lower ? [] : ['strip-accents'];
   out.add(slug(lower, '-'), ['slug']);
-  out.add(slug(plain, '-'), ['strip-accents', 'slug']);
-  out.add(slug(plain, '_'), ['strip-accents', 'slug-underscore']);
-  out.add(slug(plain, ''), ['strip-accents', 'no-spaces']);
+  out.add(slug(plain, '-'), [...folded, 'slug']);
+  out.add(slug(plain, '_'), [...folded, 'slug-underscore']);
+  out.add(slug(plain, ''), [...folded, 'no-spaces']);
   out.add(slug(lower, ''), ['lower-case', 'no-spaces']);
 }

@@ -127,7 +127,7 @@ export function googleUserDataLabel(key: string): string {
 export function jsonLabel(target: RequestTarget, path: string): string | undefined {
   if (!/(^|\.)tiktok(w)?\.com$/.test(target.host)) return undefined;
   // Batched events ("batch[0].context…") carry the same fields as single ones.
-  const relative = path.replace(/^.*?\[\d+\]\.?/, '').replace(/\[\d+\]/g, '');
+  const relative = path.replace(/^\w*\[\d+\]\./, '');
   const user = /^context\.user\.(email|phone_number|external_id)$/.exec(relative);
   if (user) return `TikTok identify: ${user[1]} (SHA-256)`;
   if (relative === 'context.page.url') return 'TikTok page URL';
