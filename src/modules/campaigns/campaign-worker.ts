@@ -169,7 +169,11 @@ export function createCampaignWorker(deps: CampaignWorkerDeps) {
     const ready: { claimed: ClaimedMessage; message: OutgoingMessage; channels: Channel[] }[] = [];
     const results: MessageResult[] = [];
     const byCampaign = new Map<string, ClaimedMessage[]>();
-    for (const c of claimed) byCampaign.set(c.campaignId, [...(byCampaign.get(c.campaignId) ?? []), c]);
+    for (const c of claimed) {
+      const group = byCampaign.get(c.campaignId);
+      if (group) group.push(c);
+      else byCampaign.set(c.campaignId, [c]);
+    }
     const decoder = new TextDecoder();
     for (const [campaignId, group] of byCampaign) {
       const entry = await campaign(campaignId);
