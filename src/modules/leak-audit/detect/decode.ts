@@ -23,6 +23,8 @@ export function percentDecode(text: string, plusAsSpace: boolean): string {
 /** Text that may be base64 (standard or URL alphabet, padding optional) and is worth decoding. */
 export function base64Kind(text: string): 'base64' | 'base64url' | undefined {
   if (text.length < MIN_BASE64_LENGTH || text.length % 4 === 1) return undefined;
+  // Digits and hex are ids and digests far more often than base64 of text (which has upper-case letters beyond F).
+  if (/^[0-9A-Fa-f]+$/.test(text)) return undefined;
   if (/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return 'base64';
   if (/^[A-Za-z0-9_-]+={0,2}$/.test(text)) return 'base64url';
   return undefined;
@@ -53,7 +55,8 @@ export function decodeBase64(text: string): Decoded | undefined {
 export function embeddedBase64Tokens(text: string): string[] {
   const tokens = new Set<string>();
   for (const match of text.matchAll(/[A-Za-z0-9+/_-]{12,}={0,2}/g)) {
-    if (match[0] === text) continue;
+    // Digits and hex are ids and digests far more often than base64 of text.
+    if (match[0] === text || /^[0-9A-Fa-f]+$/.test(match[0])) continue;
     tokens.add(match[0]);
     if (tokens.size >= MAX_EMBEDDED_TOKENS) break;
   }
@@ -98,18 +101,35 @@ function attempt(inflate: () => Buffer): Buffer | undefined {
   }
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-/** Valid UTF-8 without control characters other than tab, CR and LF, or undefined. */
+/**
+ * Valid UTF-8 without control characters other than tab, CR and LF, or undefined. Binary noise is the common case (ids,
+ * digests and words decoded as base64), so validation is a byte scan: a TextDecoder in fatal mode would throw each time.
+ */
 export function readableText(bytes: Uint8Array): string | undefined {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return undefined;
+  let ascii = true;
+  let continuation = 0;
+  for (const byte of bytes) {
+    if (continuation > 0) {
+      if ((byte & 0xc0) !== 0x80) return undefined;
+      continuation -= 1;
+      continue;
+    }
+    if (byte < 0x80) {
+      if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) return undefined;
+      continue;
+    }
+    ascii = false;
+    // Lead bytes of 2-, 3- and 4-byte sequences; C0/C1 (overlong) and F5–FF never occur in UTF-8.
+    if (byte >= 0xc2 && byte <= 0xdf) continuation = 1;
+    else if (byte >= 0xe0 && byte <= 0xef) continuation = 2;
+    else if (byte >= 0xf0 && byte <= 0xf4) continuation = 3;
+    else return undefined;
   }
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what marks binary
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/.test(text)) return undefined;
+  if (continuation > 0) return undefined;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = buffer.toString(ascii ? 'latin1' : 'utf8');
+  // Surrogates, overlong 3/4-byte forms and C1 controls slip through the scan above; they decode to U+FFFD or controls.
+  if (!ascii && /[\u0080-\u009f\ufffd]/.test(text)) return undefined;
   return text;
 }
 

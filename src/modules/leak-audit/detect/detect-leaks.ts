@@ -71,11 +71,19 @@ interface Context {
 }
 
 interface Found {
+  readonly key: string;
   readonly needle: Needle;
   readonly detection: Detection;
   readonly decodings: number;
   readonly group: string;
 }
+
+/**
+ * Headers and cookies repeat across a crawl (the same User-Agent, consent cookie and Referer on thousands of requests) and
+ * what is found in them depends on nothing else, so their finds are memoised per detector. Bounded; cleared when full.
+ */
+const MAX_CACHED_PARTS = 20_000;
+type PartCache = Map<string, readonly Found[]>;
 
 export function detectLeaks(requests: readonly CapturedRequest[], personas: readonly Persona[]): Detection[] {
   const detector = createLeakDetector(personas);
@@ -97,11 +105,12 @@ export function createLeakDetector(personas: readonly Persona[]): LeakDetector {
       .map((needle) => ({ text: needle.text, caseSensitive: needle.caseSensitive, boundary: needle.boundary, payload: needle })),
   );
   const longest = needles.reduce((max, needle) => Math.max(max, needle.text.length), 0);
-  return { detect: (request) => new RequestSearch(request, exactIndex, longest, scanner).run() };
+  const cache: PartCache = new Map();
+  return { detect: (request) => new RequestSearch(request, exactIndex, longest, scanner, cache).run() };
 }
 
 class RequestSearch {
-  private readonly found = new Map<string, Found>();
+  private found = new Map<string, Found>();
   private readonly target: RequestTarget;
 
   constructor(
@@ -110,6 +119,7 @@ class RequestSearch {
     /** Texts longer than the longest needle (plus padding) cannot equal one; they skip the whole-value look-up. */
     private readonly longest: number,
     private readonly scanner: Scanner<Needle>,
+    private readonly cache: PartCache,
   ) {
     this.target = targetOf(request.url);
   }
@@ -119,11 +129,32 @@ class RequestSearch {
     const websocket = request.kind === 'websocket-frame';
     if (!websocket) this.visitUrl(request.url, this.root('url', request.url));
     for (const [name, value] of Object.entries(request.headers)) {
-      if (name === 'cookie') this.visitCookies(value);
-      else this.visit(value, { ...this.root('header', value), name, labels: false });
+      this.memoised(`${name}\u0000${value}`, () => {
+        if (name === 'cookie') this.visitCookies(value);
+        else this.visit(value, { ...this.root('header', value), name, labels: false });
+      });
     }
     if (request.body) this.visitBody(request.body, websocket ? 'websocket' : 'body');
     return this.results();
+  }
+
+  /** Runs `search` once per distinct key and replays its finds (with this request's id) afterwards. */
+  private memoised(key: string, search: () => void): void {
+    let finds = this.cache.get(key);
+    if (!finds) {
+      const outer = this.found;
+      this.found = new Map();
+      search();
+      finds = [...this.found.values()];
+      this.found = outer;
+      if (this.cache.size >= MAX_CACHED_PARTS) this.cache.clear();
+      this.cache.set(key, finds);
+    }
+    for (const find of finds) {
+      const previous = this.found.get(find.key);
+      if (previous && previous.decodings <= find.decodings) continue;
+      this.found.set(find.key, { ...find, detection: { ...find.detection, requestId: this.request.id } });
+    }
   }
 
   private root(part: Part, wire: string): Context {
@@ -266,21 +297,22 @@ class RequestSearch {
 
     this.scanText(text, context);
     if (context.depth >= MAX_LAYERS) return;
-    const deeper = (decoded: string, steps: readonly EncodingStep[]): void => {
-      if (context.depth + steps.length > MAX_LAYERS) return;
-      this.visit(decoded, { ...context, chain: [...context.chain, ...steps], depth: context.depth + steps.length });
-    };
-    if (hasPercentEscape(text)) deeper(percentDecode(text, false), ['url']);
+    if (hasPercentEscape(text)) this.deeper(percentDecode(text, false), ['url'], context);
     if (base64) {
       const decoded = decodeBase64(trimmed);
-      if (decoded) deeper(decoded.text, decoded.steps);
+      if (decoded) this.deeper(decoded.text, decoded.steps, context);
     } else {
       for (const token of embeddedBase64Tokens(text)) {
         const decoded = decodeBase64(token);
-        if (decoded) deeper(decoded.text, decoded.steps);
+        if (decoded) this.deeper(decoded.text, decoded.steps, context);
       }
     }
-    if (/\\(u[0-9A-Fa-f]{4}|\/)/.test(text)) deeper(unescapeJsonText(text), ['json']);
+    if (/\\(u[0-9A-Fa-f]{4}|\/)/.test(text)) this.deeper(unescapeJsonText(text), ['json'], context);
+  }
+
+  private deeper(decoded: string, steps: readonly EncodingStep[], context: Context): void {
+    if (context.depth + steps.length > MAX_LAYERS) return;
+    this.visit(decoded, { ...context, chain: [...context.chain, ...steps], depth: context.depth + steps.length });
   }
 
   private walkJson(root: unknown, context: Context): void {
@@ -354,7 +386,7 @@ class RequestSearch {
       ...(context.vendorField === undefined ? {} : { vendorField: context.vendorField }),
       evidence: shorten(evidence),
     };
-    this.found.set(key, { needle, detection, decodings: context.chain.length, group });
+    this.found.set(key, { key, needle, detection, decodings: context.chain.length, group });
   }
 
   /** Drops a plain form found at a place where a longer plain form that contains it was also found. */

@@ -49,6 +49,10 @@ export function foldTableFor(): Uint16Array {
 }
 
 export function foldText(text: string): string {
+  // ASCII (nearly every parameter value): toLowerCase folds exactly as the table does.
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i += 1) ascii = text.charCodeAt(i) < 0x80;
+  if (ascii) return text.toLowerCase();
   const fold = foldTableFor();
   let out = '';
   for (let i = 0; i < text.length; i += 1) out += String.fromCharCode(fold[text.charCodeAt(i)]!);
