@@ -5,6 +5,7 @@ import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { campaignBenchmark } from './campaign.bench.js';
 import { catalogueBenchmark } from './catalogue.bench.js';
 import { ingestBenchmark } from './ingest.bench.js';
+import { leakDetectBenchmark } from './leak-detect.bench.js';
 import { lettersBenchmark } from './letters.bench.js';
 import { lookupBenchmark } from './lookup.bench.js';
 
@@ -19,6 +20,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   campaign: campaignBenchmark,
   catalogue: catalogueBenchmark,
   ingest: ingestBenchmark,
+  'leak-detect': leakDetectBenchmark,
   letters: lettersBenchmark,
   lookup: lookupBenchmark,
 };
