@@ -497,6 +497,16 @@ describe('detectLeaks: an audit of several requests and personas', () => {
   });
 });
 
+describe('detectLeaks: repeated headers', () => {
+  it('reports a cookie seen on several requests once per request, with that request id', () => {
+    const cookie = { cookie: 'user_email=audit%2B7f3k9q%40example.se' };
+    const first = request({ id: 'one', url: 'https://a.example/p.gif', headers: cookie });
+    const second = request({ id: 'two', url: 'https://b.example/p.gif', headers: cookie });
+    const found = detectLeaks([first, second, first], [ALPHA]).map((d) => `${d.requestId}/${d.field}/${d.chain.join(',')}`);
+    assert.deepEqual(found, ['one/email/lower-case,url', 'two/email/lower-case,url', 'one/email/lower-case,url']);
+  });
+});
+
 describe('detectLeaks: property — any supported chain applied to any e-mail is found', () => {
   type Layer = 'url' | 'base64' | 'base64url' | 'json' | 'gzip';
   const apply = (text: string, layer: Layer): string => {
