@@ -763,7 +763,9 @@ const VENDOR_SCRIPTS: Readonly<Record<string, string>> = {
 export const LEAK_FIXTURES_DIR = fileURLToPath(new URL('../fixtures/leak-audit/', import.meta.url));
 export const LEAK_AUDIT_CONFIG = join(LEAK_FIXTURES_DIR, 'shop.audit.yaml');
 
-type HarJson = Record<string, unknown> & { log: Record<string, unknown> & { entries: Record<string, unknown>[]; pages?: Record<string, unknown>[] } };
+type HarJson = Record<string, unknown> & {
+  log: Record<string, unknown> & { entries: Record<string, unknown>[]; pages?: Record<string, unknown>[] };
+};
 
 /**
  * Makes a Playwright HAR recording small and stable: fixed times, page ids and browser version, no response

@@ -181,7 +181,7 @@ export function parseStructuredText(text: string, file: string): unknown {
       });
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     // The yaml package's messages quote the offending line: only its code and position are passed on.
