@@ -301,7 +301,8 @@ describe('ingest killed at any moment', () => {
       const { default: Database } = await import('better-sqlite3');
       const dbFile = join(crashed.dataDir, 'breachdesk.sqlite');
       let killedAt = 0;
-      for (let i = 0; i < 600 && child.exitCode === null; i++) {
+      // Up to two minutes: on a loaded machine the child takes a while to start and commit its first batch.
+      for (let i = 0; i < 2400 && child.exitCode === null; i++) {
         await new Promise((r) => setTimeout(r, 50));
         if (!existsSync(dbFile)) continue;
         const peek = new Database(dbFile, { readonly: true, fileMustExist: true });

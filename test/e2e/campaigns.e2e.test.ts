@@ -47,6 +47,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
 
     const fits = async (page: Page, where: string) => {
+      // After a form post the new page may still be loading its stylesheet: measure the finished page.
+      await page.waitForLoadState('load');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px on ${where}`);
       const unlabelled = await page.evaluate(() =>
