@@ -26,6 +26,8 @@ import { createServices, databaseOptions, type Services } from './services.js';
 import { activateNextKey, prepareNextKey } from './key-rotation.js';
 import { createCampaignsRuntime } from './campaigns-runtime.js';
 import { campaignCommand, CAMPAIGN_HELP } from '../cli/campaign-command.js';
+import { auditCommand, AUDIT_HELP } from '../cli/audit-command.js';
+import { auditHar, loadExtraEntities, openLeakIncident, runAudit } from './leak-audit.js';
 
 export const HELP = `breachdesk: personal-data breach catalogue, private look-ups and breach response.
 
@@ -46,6 +48,7 @@ Commands:
   register   Export an organisation's Art. 33(5) breach register as CSV or JSON (breachdesk register --help).
   incident   Export one incident with its notifications as JSON (breachdesk incident --help).
   campaign   Inform every affected person by e-mail, SMS and letter, exactly once (breachdesk campaign --help).
+  audit      Audit your web pages for customer data sent to third parties: crawl or HAR (breachdesk audit --help).
 
 Environment:
   DATABASE_URL     postgres://... to use PostgreSQL; unset = SQLite in DATA_DIR.
@@ -196,6 +199,31 @@ export async function runCli(argv: string[], io: CliIo = processIo, env?: Readon
         } finally {
           await services.close();
         }
+      }
+      case 'audit': {
+        if (args.length === 0 || args.includes('-h') || args.includes('--help') || args[0] === 'help') {
+          io.out(AUDIT_HELP);
+          return args.length === 0 ? EXIT.usage : EXIT.ok;
+        }
+        return await auditCommand(args, io, {
+          runAudit,
+          auditHar,
+          loadExtraEntities,
+          // The database is opened only when a draft incident is asked for.
+          openIncident: async (slug, findings, source) => {
+            const services = await createServices(config, createLogger({ level: 'warn', destination: process.stderr }));
+            try {
+              const { incident } = await openLeakIncident(
+                { incidents: services.incidents, context: () => services.organisations.operatorContext(slug, actor) },
+                findings,
+                source,
+              );
+              return incident;
+            } finally {
+              await services.close();
+            }
+          },
+        });
       }
       case 'org': {
         if (args.length === 0 || args.includes('-h') || args.includes('--help')) {
