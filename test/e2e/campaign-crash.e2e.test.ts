@@ -106,17 +106,45 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const counts = new Map<string, number>();
         for (const m of smtp.received) for (const to of m.to) counts.set(to, (counts.get(to) ?? 0) + 1);
         const twice = [...counts].filter(([, n]) => n > 1).length;
-        const missing = [...expected].filter((e) => !counts.has(e)).length;
+        const missing = [...expected].filter((e) => !counts.has(e));
         const unexpected = [...counts.keys()].filter((e) => !expected.has(e)).length;
-        assert.deepEqual({ twice, missing, unexpected }, { twice: 0, missing: 0, unexpected: 0 }, `killed after ${atKill} messages`);
-        assert.equal(smtp.received.length, expected.size);
+
+        // Messages the killed worker had handed over without seeing the answer count as sent, uncertain: never
+        // sent again, and reported. A person may be missing only if reported so: a kill between recording the
+        // hand-over and the final dot reaching the kernel (ADR 0014: no protocol closes that without the
+        // receiver's help). On a quiet machine that window is short and nobody is missing.
+        const db = world.services.database.db;
+        const row = await db.selectFrom('campaigns').select('data_key_wrapped').where('id', '=', campaign.id).executeTakeFirstOrThrow();
+        const sealer = (await runtime.keys())!.unwrap(campaign.id, row.data_key_wrapped!);
+        const uncertainRows = await db
+          .selectFrom('campaign_messages as m')
+          .innerJoin('campaign_recipients as r', (j) =>
+            j.onRef('r.campaign_id', '=', 'm.campaign_id').onRef('r.recipient_no', '=', 'm.recipient_no'),
+          )
+          .select(['m.recipient_no', 'r.sealed'])
+          .where('m.campaign_id', '=', campaign.id)
+          .where('m.uncertain', '=', 1)
+          .execute();
+        const uncertain = new Set(
+          uncertainRows.map(
+            (u) =>
+              (JSON.parse(new TextDecoder().decode(sealer.open(u.sealed, `${campaign.id}:${u.recipient_no}`))) as { email: string }).email,
+          ),
+        );
+        const unreported = missing.filter((e) => !uncertain.has(e)).length;
+        assert.deepEqual(
+          { twice, unreported, unexpected },
+          { twice: 0, unreported: 0, unexpected: 0 },
+          `killed after ${atKill} messages; ${missing.length} missing, ${uncertain.size} reported uncertain`,
+        );
+        assert.equal(smtp.received.length, expected.size - missing.length);
+        if (missing.length > 0) console.log(`# ${missing.length} message(s) were in the hand-over window at the kill: reported uncertain`);
 
         const stats = await runtime.campaigns.stats(world.ctx, campaign.id);
         assert.equal(stats.messages.email.sent, expected.size);
         assert.equal(stats.messages.email.queued + stats.messages.email.sending, 0);
         assert.equal(stats.recipients.pending, 0);
-        // Messages whose answer the killed worker never saw are reported as uncertain, never sent again.
-        assert.ok(stats.uncertain <= 200 * workers, `${stats.uncertain} uncertain`);
+        assert.equal(stats.uncertain, uncertain.size);
       });
     },
   );

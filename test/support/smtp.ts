@@ -61,6 +61,11 @@ export async function startTestSmtpServer(options: { keepRaw?: boolean } = {}): 
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // A client that dies mid-transaction (the crash tests kill senders with SIGKILL) resets its connection;
+  // smtp-server reports that as an 'error' event, which would otherwise be an uncaught exception.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+  });
   const port = (server as unknown as { server: { address(): AddressInfo } }).server.address().port;
   return {
     url: `smtp://127.0.0.1:${port}`,

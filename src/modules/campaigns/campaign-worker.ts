@@ -101,6 +101,7 @@ export function createCampaignWorker(deps: CampaignWorkerDeps) {
   let running = false;
   let stopping: Promise<void> | null = null;
   let lastRecovery = 0;
+  let claims = 0;
 
   const campaign = async (id: string): Promise<CampaignEntry | null> => {
     const cached = campaigns.get(id);
@@ -132,31 +133,43 @@ export function createCampaignWorker(deps: CampaignWorkerDeps) {
     return b;
   };
 
-  /** Group commit of hand-overs: every key asked for in one turn of the event loop, one transaction. */
+  /**
+   * Group commit of hand-overs: every key asked for in one turn of the event loop, one transaction per claim
+   * token. A key is released only while its claim still holds it.
+   */
   const createReleaser = () => {
-    let pending: { key: MessageKeyParts; resolve: () => void; reject: (e: Error) => void }[] = [];
+    let pending: { key: MessageKeyParts; token: string; resolve: () => void; reject: (e: Error) => void }[] = [];
     let scheduled = false;
-    const flush = async () => {
-      scheduled = false;
-      const group = pending;
-      pending = [];
+    const flushToken = async (token: string, group: typeof pending) => {
       try {
         const held = await store.release(
           group.map((p) => p.key),
-          workerId,
+          token,
         );
         const ok = new Set(held.map((k) => `${k.campaignId}.${k.recipientNo}.${k.channel}`));
         for (const p of group) {
           if (ok.has(`${p.key.campaignId}.${p.key.recipientNo}.${p.key.channel}`)) p.resolve();
-          else p.reject(new Error('lease lost: another worker took this message over'));
+          else p.reject(new Error('lease lost: another claim took this message over'));
         }
       } catch (error) {
         for (const p of group) p.reject(error instanceof Error ? error : new Error(String(error)));
       }
     };
-    return (key: MessageKeyParts) =>
+    const flush = async () => {
+      scheduled = false;
+      const all = pending;
+      pending = [];
+      const byToken = new Map<string, typeof pending>();
+      for (const p of all) {
+        const list = byToken.get(p.token);
+        if (list) list.push(p);
+        else byToken.set(p.token, [p]);
+      }
+      await Promise.all([...byToken].map(([token, group]) => flushToken(token, group)));
+    };
+    return (key: MessageKeyParts, token: string) =>
       new Promise<void>((resolve, reject) => {
-        pending.push({ key, resolve, reject });
+        pending.push({ key, token, resolve, reject });
         if (!scheduled) {
           scheduled = true;
           setImmediate(() => void flush());
@@ -248,8 +261,29 @@ export function createCampaignWorker(deps: CampaignWorkerDeps) {
       lastRecovery = now.getTime();
       await store.recover(isoInstant(now));
     }
-    const claimed = await store.claim(sender.channel, batchSize, isoInstant(now), isoInstant(new Date(now.getTime() + leaseMs)), workerId);
+    // Each claim has its own token (the lease holder): if a lease runs out while this round is still
+    // working — a stalled process — and the messages are claimed again, even by a sibling loop of this
+    // worker, this round can no longer release or record them, so they are never sent twice.
+    const token = `${workerId}/${++claims}`;
+    const claimed = await store.claim(sender.channel, batchSize, isoInstant(now), isoInstant(new Date(now.getTime() + leaseMs)), token);
     if (claimed.length === 0) return 0;
+    // While the round runs, its lease is renewed, so a slow batch is not taken over by mistake.
+    const heartbeat = setInterval(
+      () => {
+        store
+          .extendLease(claimed, token, isoInstant(new Date(clock.now().getTime() + leaseMs)))
+          .catch((error: unknown) => deps.onError?.(error));
+      },
+      Math.max(250, Math.floor(leaseMs / 3)),
+    );
+    try {
+      return await sendClaimed(sender, claimed, token);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  };
+
+  const sendClaimed = async (sender: ChannelSender, claimed: readonly ClaimedMessage[], token: string): Promise<number> => {
     const { ready, results } = await prepare(claimed);
 
     // Rate limits are per campaign and channel: send in slices of a tenth of a second's worth.
@@ -260,22 +294,13 @@ export function createCampaignWorker(deps: CampaignWorkerDeps) {
       const size = rate > 0 ? Math.max(1, Math.floor(rate / 10)) : group.length;
       for (let i = 0; i < group.length; i += size) slices.push(group.slice(i, i + size));
     }
-    let leaseStart = clock.now().getTime();
     for (const slice of slices) {
       await bucketFor(slice[0]!.claimed.campaignId, sender.channel)(slice.length);
-      if (clock.now().getTime() - leaseStart > leaseMs / 2) {
-        leaseStart = clock.now().getTime();
-        await store.extendLease(
-          slice.map((r) => r.claimed),
-          workerId,
-          isoInstant(new Date(leaseStart + leaseMs)),
-        );
-      }
       const lost = new Set<number>();
       const outcomes = await sender.send(
         slice.map((r) => r.message),
         (i) =>
-          release(slice[i]!.claimed).catch((error: unknown) => {
+          release(slice[i]!.claimed, token).catch((error: unknown) => {
             lost.add(i);
             throw error;
           }),
@@ -286,7 +311,7 @@ export function createCampaignWorker(deps: CampaignWorkerDeps) {
         results.push(toResult(r.claimed, r.channels, outcomes[i] ?? { kind: 'retry', detail: 'no outcome' }, at));
       });
     }
-    await store.record(results, workerId, isoInstant(clock.now()));
+    await store.record(results, token, isoInstant(clock.now()));
     deps.onBatch?.(sender.channel, results);
     return claimed.length;
   };
