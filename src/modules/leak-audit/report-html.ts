@@ -29,7 +29,7 @@ ul.callouts li{border-left:6px solid var(--warn);background:var(--warnbg);paddin
 ul.callouts li.after-reject-all{font-size:1.1rem}
 .region{overflow-x:auto;margin:0 0 1rem;border:1px solid var(--line)}
 .region:focus{outline:3px solid #2457c5;outline-offset:2px}
-table{border-collapse:collapse;width:100%;font-size:.95rem}
+table{border-collapse:collapse;width:100%;min-width:40rem;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:.5rem;caption-side:top}
 th,td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}
 thead th{background:var(--head)}
