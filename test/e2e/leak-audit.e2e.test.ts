@@ -91,7 +91,7 @@ function detectorChain(leak: PlantedLeak): string[] {
 }
 
 /**
- * The chain compared: without 'url' and 'json'. The site counts percent-encoding only where it changes the
+ * The chain compared: without 'url' and 'json' (the number of 'url' steps is checked apart, as a lower bound). The site counts percent-encoding only where it changes the
  * value's own bytes and never counts a JSON container; the detector adds 'url' when decoding changed the
  * parameter's text (a page title with a space) and names the JSON container. Same wire, different grain.
  */
@@ -126,7 +126,9 @@ function compare(
         continue;
       }
       const want = core(detectorChain(leak));
-      if (!candidates.some((f) => f.chains.some((c) => core(c) === want))) {
+      const urls = (chain: readonly string[]): number => chain.filter((s) => s === 'url').length;
+      // At least as many percent-encodings as the site applied (the double-encoded dl counts two).
+      if (!candidates.some((f) => f.chains.some((c) => core(c) === want && urls(c) >= urls(leak.chain)))) {
         missing.push(
           `${leak.id} in ${consent}: chain ${want}, reported ${candidates.map((f) => f.chains.map((c) => c.join('>')).join(' | ')).join('; ')}`,
         );

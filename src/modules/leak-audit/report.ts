@@ -40,7 +40,7 @@ export interface AuditReportMeta {
 export interface BuildAuditReportInput {
   readonly requests: readonly CapturedRequest[];
   readonly detections: readonly Detection[];
-  /** Who received a request (classifyRecipient with the audit's context). Called once per request with a detection. */
+  /** Who received a request (classifyRecipient with the audit's context). Called at most once per request. */
   readonly classify: (request: CapturedRequest) => Recipient;
   readonly personas: readonly Persona[];
   readonly meta: AuditReportMeta;
