@@ -23,7 +23,8 @@ Options:
   --entities FILE      Extra domain → company mappings (YAML or JSON list of {domain, company, category}).
   --skip-dns           Do not resolve your hosts' CNAME records (CNAME-cloaked collectors then go unseen).
   --open-incident      Open one draft incident with the findings in the organisation's desk (needs --org).
-  --org SLUG           The organisation whose desk gets the draft incident.
+  --keep               Keep the report in the organisation's desk, where its console lists it (needs --org).
+  --org SLUG           The organisation whose desk gets the draft incident or keeps the report.
 
 Exit status: 0 no finding, 3 findings (personal data reached a third party; the report says where),
 1 the audit could not run (the message names the file, line and field), 2 usage error.
@@ -56,6 +57,8 @@ export interface AuditCommandDeps {
   loadExtraEntities(file: string): Promise<ExtraEntity[]>;
   /** Opens a draft incident in the organisation's desk; returns its id. */
   openIncident(orgSlug: string, findings: readonly AuditFinding[], source: string): Promise<{ readonly id: string }>;
+  /** Keeps the report for the organisation (its console's leak-audit pages); returns its id. */
+  keepReport(orgSlug: string, report: AuditReport): Promise<{ readonly id: string }>;
 }
 
 const isLocale = (value: string): value is Locale => (LOCALES as readonly string[]).includes(value);
@@ -78,12 +81,15 @@ export async function auditCommand(args: string[], io: CliIo, deps: AuditCommand
       entities: { type: 'string' },
       'skip-dns': { type: 'boolean', default: false },
       'open-incident': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
       org: { type: 'string' },
     },
   });
   if (!isLocale(values.lang)) throw usageError(`--lang must be one of ${LOCALES.join(', ')}, got "${values.lang}"`);
   if (values['open-incident'] && values.org === undefined) throw usageError('--open-incident needs --org SLUG');
-  if (values.org !== undefined && !values['open-incident']) throw usageError('--org only applies with --open-incident');
+  if (values.keep && values.org === undefined) throw usageError('--keep needs --org SLUG');
+  if (values.org !== undefined && !values['open-incident'] && !values.keep)
+    throw usageError('--org only applies with --open-incident or --keep');
   const common: AuditCommonOptions = {
     outDir: values.out,
     lang: values.lang,
@@ -111,6 +117,10 @@ export async function auditCommand(args: string[], io: CliIo, deps: AuditCommand
   }
 
   printSummary(io, result);
+  if (values.keep && values.org !== undefined) {
+    const kept = await deps.keepReport(values.org, result.report);
+    io.out(`Report ${kept.id} kept in the desk of ${values.org}.`);
+  }
   if (values['open-incident'] && values.org !== undefined) {
     if (result.report.findings.length === 0) io.out('No finding: no incident opened.');
     else {

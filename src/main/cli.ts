@@ -223,6 +223,14 @@ export async function runCli(argv: string[], io: CliIo = processIo, env?: Readon
               await services.close();
             }
           },
+          keepReport: async (slug, report) => {
+            const services = await createServices(config, createLogger({ level: 'warn', destination: process.stderr }));
+            try {
+              return await services.leakAudits.store(await services.organisations.operatorContext(slug, actor), report);
+            } finally {
+              await services.close();
+            }
+          },
         });
       }
       case 'org': {

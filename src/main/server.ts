@@ -87,6 +87,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       assessments: services.assessments,
       campaigns: campaignsRuntime.campaigns,
       notices: services.notices,
+      leakAudits: services.leakAudits,
       ...(config.sms46elks?.reportToken ? { smsReports: { parse: parse46elksDeliveryReport, token: config.sms46elks.reportToken } } : {}),
       secureCookies: (config.publicBaseUrl ?? '').startsWith('https://'),
     },

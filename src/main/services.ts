@@ -13,6 +13,7 @@ import {
 } from '../modules/incidents/index.js';
 import { createOrganisations, type Organisations } from '../modules/organisations/index.js';
 import { createPublicNotices, type PublicNotices } from '../modules/notices/index.js';
+import { createLeakAudits, type LeakAudits } from '../modules/leak-audit/index.js';
 import { createCatalogue, createCatalogueStore, SEED_BREACHES, type Catalogue } from '../modules/catalogue/index.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
@@ -33,6 +34,7 @@ export interface Services {
   readonly publishing: Publishing;
   readonly assessments: Assessments;
   readonly notices: PublicNotices;
+  readonly leakAudits: LeakAudits;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function createServices(
       publishing,
       assessments,
       notices,
+      leakAudits: createLeakAudits({ db: database.db, clock, newId, organisations }),
       close: () => database.close(),
     };
   } catch (error) {

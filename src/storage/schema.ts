@@ -34,6 +34,7 @@ export interface DatabaseSchema {
   campaign_recipients: CampaignRecipientsTable;
   campaign_messages: CampaignMessagesTable;
   public_notices: PublicNoticesTable;
+  leak_audits: LeakAuditsTable;
 }
 
 export interface BreachesTable {
@@ -404,4 +405,17 @@ export interface PublicNoticesTable {
   /** `user:<id>` or `token:<id>` */
   published_by: string;
   withdrawn_at: string | null;
+}
+
+/** A leak-audit report kept for an organisation: `report` is the report.json (JSON), `findings` its count. */
+export interface LeakAuditsTable {
+  id: string;
+  organisation_id: string;
+  created_at: string;
+  /** `user:<id>`, `token:<id>` or the CLI's actor */
+  created_by: string;
+  /** 'crawl' | 'har' */
+  source: string;
+  findings: number;
+  report: string;
 }

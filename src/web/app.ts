@@ -16,11 +16,13 @@ import {
 import { registerOrganisationRoutes, type Organisations } from '../modules/organisations/index.js';
 import { registerCampaignRoutes, type Campaigns } from '../modules/campaigns/index.js';
 import type { PublicNotices } from '../modules/notices/index.js';
+import type { LeakAudits } from '../modules/leak-audit/index.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { MESSAGES } from './i18n.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { registerAlertPageRoutes } from './alert-page-routes.js';
+import { registerAuditConsoleRoutes } from './audit-console-routes.js';
 import { registerCampaignConsoleRoutes } from './campaign-console-routes.js';
 import { registerNoticePageRoutes } from './notice-page-routes.js';
 import { registerConsoleRoutes } from './console-routes.js';
@@ -60,6 +62,8 @@ export interface AppOptions {
     /** The SMS provider's delivery reports (POST /hooks/sms/:token); absent, not served. */
     readonly smsReports?: Omit<SmsReportRoutesOptions, 'campaigns'>;
     readonly notices?: PublicNotices;
+    /** Leak-audit reports kept per organisation (console pages); absent, not served. */
+    readonly leakAudits?: LeakAudits;
   };
 }
 
@@ -189,6 +193,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       secureCookies: options.desk.secureCookies,
     });
     registerIncidentSectionRoutes(app, { organisations: options.desk.organisations, incidents: options.desk.incidents, auth });
+    if (options.desk.leakAudits) {
+      registerAuditConsoleRoutes(app, {
+        organisations: options.desk.organisations,
+        incidents: options.desk.incidents,
+        leakAudits: options.desk.leakAudits,
+        auth,
+      });
+    }
     const { campaigns, notices } = options.desk;
     if (campaigns && notices) {
       registerCampaignRoutes(app, { campaigns, context: (request, slug) => auth.context(request, slug) });

@@ -3,6 +3,7 @@ import type { Catalogue } from '../../src/modules/catalogue/index.js';
 import { createCampaigns, createCampaignsStore } from '../../src/modules/campaigns/index.js';
 import { createAssessments, createIncidents, createProcessorLinks, createPublishing } from '../../src/modules/incidents/index.js';
 import { createPublicNotices } from '../../src/modules/notices/index.js';
+import { createLeakAudits } from '../../src/modules/leak-audit/index.js';
 import type { Organisations } from '../../src/modules/organisations/index.js';
 import type { Clock } from '../../src/platform/clock.js';
 import { newId } from '../../src/platform/ids.js';
@@ -35,6 +36,7 @@ export function deskModules(
       planBaseUrl: 'https://breachdesk.test',
     }),
     notices: createPublicNotices({ db, clock, newId, organisations, incidents, catalogue }),
+    leakAudits: createLeakAudits({ db, clock, newId, organisations }),
     secureCookies,
   };
 }

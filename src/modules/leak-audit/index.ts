@@ -24,3 +24,4 @@ export {
 export { escapeHtml, renderAuditReportHtml } from './report-html.js';
 export { BLIND_SPOTS, BLIND_SPOT_SOURCES, REPORT_MESSAGES, type BlindSpot, type ReportMessages } from './report-messages.js';
 export { incidentDraftFromFindings, DATA_CLASS_OF_FIELD } from './report-incident.js';
+export { createLeakAudits, type LeakAudits, type LeakAuditsDeps, type LeakAuditSummary, type StoredLeakAudit } from './audits.store.js';

@@ -10,6 +10,7 @@ import * as m0008 from './0008-incident-reminders.js';
 import * as m0009 from './0009-incident-assessments.js';
 import * as m0010 from './0010-campaigns.js';
 import * as m0011 from './0011-public-notices.js';
+import * as m0012 from './0012-leak-audits.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so that the compiled build and
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-incident-assessments': m0009,
   '0010-campaigns': m0010,
   '0011-public-notices': m0011,
+  '0012-leak-audits': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

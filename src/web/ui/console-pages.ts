@@ -91,6 +91,7 @@ const en = {
   invalid: 'Not saved. Fix these fields:',
   register: 'Register (Art. 33(5))',
   communicationCheck: 'Check a letter to the people concerned',
+  leakAudits: 'Leak audits',
   essentials: 'What the notification needs (GDPR Art. 33(3))',
   occurredFrom: 'Started on (date, if known)',
   natureTypes: 'Nature of the breach',
@@ -195,6 +196,7 @@ const fr: ConsoleMessages = {
   invalid: 'Non enregistré. Corrigez ces champs :',
   register: 'Registre (art. 33(5))',
   communicationCheck: 'Vérifier un courrier aux personnes concernées',
+  leakAudits: 'Audits de fuites',
   essentials: 'Ce que la notification exige (RGPD, art. 33(3))',
   occurredFrom: 'Début (date, si connue)',
   natureTypes: 'Nature de la violation',
@@ -289,6 +291,7 @@ const sv: ConsoleMessages = {
   invalid: 'Inte sparat. Rätta dessa fält:',
   register: 'Register (art. 33.5)',
   communicationCheck: 'Kontrollera ett brev till de berörda',
+  leakAudits: 'Läckagegranskningar',
   essentials: 'Det anmälan kräver (art. 33.3 GDPR)',
   occurredFrom: 'Började (datum, om känt)',
   natureTypes: 'Incidentens art',
@@ -559,6 +562,7 @@ export function renderOrganisationPage(
           ${can(desk.role, 'tokens.own') ? html`<li><a href="${href(ctx, `${base}/tokens`)}">${m.tokens}</a></li>` : ''}
           ${can(desk.role, 'audit.read') ? html`<li><a href="${href(ctx, `${base}/audit`)}">${m.audit}</a></li>` : ''}
           <li><a href="${href(ctx, `${base}/communication-check`)}">${m.communicationCheck}</a></li>
+          <li><a href="${href(ctx, `${base}/audits`)}">${m.leakAudits}</a></li>
         </ul>
       </nav>
       ${incidentsSection(ctx, desk, incidents)} ${extra}
