@@ -194,24 +194,32 @@ export function createSmtpCampaignSender(options: SmtpCampaignSenderOptions): Ch
   const sendOne = async (message: OutgoingMessage, handOver: () => Promise<void>): Promise<SendOutcome> => {
     const to = message.recipient.email;
     if (to === null) return { kind: 'failed', detail: 'no-email-address' };
-    const raw = await signed(
-      await new MailComposer({
-        from: options.from,
-        to,
-        subject: message.subject,
-        text: message.body,
-        messageId: `<${message.messageId}@${domain}>`,
-        headers: { 'Content-Language': message.locale, 'Auto-Submitted': 'auto-generated' },
-      })
-        .compile()
-        .build(),
-      dkim,
-    );
     let connection: Connection;
     try {
       connection = await pool.acquire();
     } catch (error) {
       return { kind: 'retry', detail: statusOf(error as { code?: string }) };
+    }
+    // Composed once a connection is free, not for the whole batch up front: composing 200 messages at
+    // once held the event loop for tens of milliseconds while every connection waited for its answers.
+    let raw: Buffer;
+    try {
+      raw = await signed(
+        await new MailComposer({
+          from: options.from,
+          to,
+          subject: message.subject,
+          text: message.body,
+          messageId: `<${message.messageId}@${domain}>`,
+          headers: { 'Content-Language': message.locale, 'Auto-Submitted': 'auto-generated' },
+        })
+          .compile()
+          .build(),
+        dkim,
+      );
+    } catch (error) {
+      pool.release(connection, true);
+      throw error;
     }
     let released = false;
     try {
