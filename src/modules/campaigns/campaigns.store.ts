@@ -320,7 +320,11 @@ export function createCampaignsStore(db: Kysely<DatabaseSchema>, options: Campai
           .where('channel', '=', g.channel)
           .where('recipient_no', 'in', part)
           .where('worker', '=', worker)
-          .where('state', '=', 'sending')
+          // "Still sending", said with phase, which is set exactly while a message is sending (the claim
+          // sets it, every way out clears it): a condition on state made SQLite's planner (no statistics)
+          // look the keys up through (campaign_id, state), reading every message in flight for each
+          // hand-over instead of the few keys by primary key.
+          .where('phase', 'in', ['claimed', 'released'])
           .returning('recipient_no')
           .execute();
         for (const x of r) held.push({ campaignId: g.campaignId, channel: g.channel, recipientNo: Number(x.recipient_no) });
