@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { CampaignsTable, DatabaseSchema } from '../../storage/schema.js';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { CampaignMessagesTable, CampaignsTable, DatabaseSchema } from '../../storage/schema.js';
 import type { Channel, CampaignState } from './campaign.js';
 import type { MessageState, RecipientState } from './outbox.js';
 
@@ -131,6 +131,27 @@ export interface CampaignsStoreOptions {
 
 const CHUNK = 500;
 
+/** A new outbox row: queued now, never tried. */
+function queuedMessage(campaignId: string, recipientNo: number, channel: Channel, at: string): Insertable<CampaignMessagesTable> {
+  return {
+    campaign_id: campaignId,
+    recipient_no: recipientNo,
+    channel,
+    state: 'queued',
+    phase: null,
+    attempts: 0,
+    next_attempt_at: at,
+    lease_until: null,
+    worker: null,
+    provider_id: null,
+    uncertain: 0,
+    last_error: null,
+    queued_at: at,
+    sent_at: null,
+    done_at: null,
+  };
+}
+
 function chunks<T>(xs: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
@@ -179,23 +200,7 @@ export function createCampaignsStore(db: Kysely<DatabaseSchema>, options: Campai
     }
     await trx
       .insertInto('campaign_messages')
-      .values({
-        campaign_id: key.campaignId,
-        recipient_no: key.recipientNo,
-        channel: fallback,
-        state: 'queued',
-        phase: null,
-        attempts: 0,
-        next_attempt_at: at,
-        lease_until: null,
-        worker: null,
-        provider_id: null,
-        uncertain: 0,
-        last_error: null,
-        queued_at: at,
-        sent_at: null,
-        done_at: null,
-      })
+      .values(queuedMessage(key.campaignId, key.recipientNo, fallback, at))
       .onConflict((oc) => oc.columns(['campaign_id', 'recipient_no', 'channel']).doNothing())
       .execute();
   };
@@ -255,25 +260,7 @@ export function createCampaignsStore(db: Kysely<DatabaseSchema>, options: Campai
           if (first.length === 0) continue;
           await trx
             .insertInto('campaign_messages')
-            .values(
-              first.map((r) => ({
-                campaign_id: campaignId,
-                recipient_no: r.recipientNo,
-                channel: r.channels[0]!,
-                state: 'queued',
-                phase: null,
-                attempts: 0,
-                next_attempt_at: at,
-                lease_until: null,
-                worker: null,
-                provider_id: null,
-                uncertain: 0,
-                last_error: null,
-                queued_at: at,
-                sent_at: null,
-                done_at: null,
-              })),
-            )
+            .values(first.map((r) => queuedMessage(campaignId, r.recipientNo, r.channels[0]!, at)))
             .execute();
         }
       });

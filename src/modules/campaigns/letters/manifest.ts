@@ -1,5 +1,6 @@
 import type { LetterPages } from './letter-pdf.js';
 import type { PostalAddress } from './postal-address.js';
+import { csvField } from '../../../platform/csv.js';
 
 /**
  * The manifest a print-and-mail house gets with a batch PDF: one CSV row per letter, in the PDF's order.
@@ -92,14 +93,4 @@ export function letterManifestCsv(pages: readonly LetterPages[], letters: readon
   return `${options.bom === true ? '\uFEFF' : ''}${rows.join('\r\n')}\r\n`;
 }
 
-/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/u;
-
-/**
- * One quoted, formula-safe field. The same rule as the incident register's CSV (src/modules/incidents/model/register.ts),
- * whose helper is private to that module; one shared helper in platform/ would serve both.
- */
-export function csvField(value: string): string {
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return `"${text.replaceAll('"', '""')}"`;
-}
+export { csvField };

@@ -4,6 +4,7 @@ import { BREACH_NATURES, type Precision } from '../../catalogue/vocabulary.js';
 import { delayReasonRequired, notificationDeadline } from './clock.js';
 import { totalDataSubjects, type IncidentDocument } from './incident.js';
 import type { AuthorityNotification } from './notification.js';
+import { csvField } from '../../../platform/csv.js';
 
 /**
  * The breach register of GDPR Art. 33(5): every incident, notified or not, with "the facts relating to
@@ -198,18 +199,11 @@ export function registerRow(incident: IncidentDocument, notifications: readonly 
   };
 }
 
-/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 function csvCell(value: RegisterCell): string {
-  let text: string;
-  if (value === null) text = '';
-  else if (typeof value === 'boolean') text = value ? 'yes' : 'no';
-  else if (typeof value === 'number') text = String(value);
-  else if (typeof value === 'string') text = value;
-  else text = value.join('; ');
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return `"${text.replaceAll('"', '""')}"`;
+  if (value === null) return csvField('');
+  if (typeof value === 'boolean') return csvField(value ? 'yes' : 'no');
+  if (typeof value === 'number') return csvField(String(value));
+  return csvField(typeof value === 'string' ? value : value.join('; '));
 }
 
 /**
