@@ -83,7 +83,7 @@ describe('step rule table', () => {
         assert.ok(!step.sources.some((s) => s.id === id), `${step.id} FR: ${id}`);
     }
     for (const step of planOf(EVERYTHING, 'SE').steps) {
-      for (const id of ['cnil', 'spam-33700', 'edpb']) assert.ok(!step.sources.some((s) => s.id === id), `${step.id} SE: ${id}`);
+      for (const id of ['cnil', 'spam-33700', 'edpb', 'signal-arnaques']) assert.ok(!step.sources.some((s) => s.id === id), `${step.id} SE: ${id}`);
     }
   });
 
@@ -153,6 +153,24 @@ describe('plans for the synthetic people of the seed breaches', () => {
         'complain-to-authority',
       ],
       cross: [],
+    },
+    {
+      // Folksam's personnummer begins with the date of birth; Chronopost's name completes it.
+      slugs: ['folksam', 'chronopost'],
+      steps: [
+        'guard-identity',
+        'ask-the-organisation',
+        'beware-delivery-texts',
+        'beware-phishing',
+        'expect-targeted-scams',
+        'watch-for-forged-documents',
+        'sign-up-for-alerts',
+        'report-identity-theft',
+        'resist-blackmail',
+        'report-scams',
+        'complain-to-authority',
+      ],
+      cross: ['guard-identity', 'report-identity-theft'],
     },
     {
       // Chronopost's name completes Almerys's NIR, date of birth and insurer.

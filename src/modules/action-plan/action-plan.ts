@@ -337,7 +337,8 @@ export const STEP_RULES: readonly StepRule[] = [
       'targeted-profiling-scam',
     ],
     sources: [
-      { id: 'signal-arnaques' },
+      // Signal Arnaques is a French association with French pages: not where a person in Sweden reports.
+      { id: 'signal-arnaques', countries: ['FR', 'other'] },
       { id: 'cybermalveillance-leak', countries: ['FR'] },
       { id: 'spam-33700', countries: ['FR'] },
       { id: 'polisen', countries: ['SE'] },

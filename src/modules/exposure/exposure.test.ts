@@ -115,6 +115,9 @@ describe('the scenarios the issue names', () => {
     { classes: ['fr-nir', 'purchases'], expected: ['targeted-profiling-scam'] },
     { classes: ['insurance-products', 'purchases'], expected: [] },
     { classes: ['se-personnummer'], expected: [] },
+    // A personnummer begins with the date of birth (YYMMDD); a NIR holds only the year and month.
+    { classes: ['se-personnummer', 'name'], expected: ['identity-fraud'] },
+    { classes: ['fr-nir', 'name'], expected: [] },
     { classes: ['password'], expected: ['account-takeover'] },
     { classes: ['online-banking-credentials'], expected: ['account-takeover'] },
     { classes: ['username', 'password-hint'], expected: [] },
@@ -153,10 +156,17 @@ describe('the seed breaches, alone and combined', () => {
       cross: ['health-refund-fraud', 'identity-fraud'],
     },
     {
-      // Folksam's personnummer with Chronopost's name, but no date of birth anywhere: no identity fraud.
+      // Folksam's personnummer carries the date of birth; Chronopost's name completes it: identity fraud.
       slugs: ['folksam', 'chronopost'],
-      expected: ['sensitive-data-blackmail', 'fake-delivery-phishing', 'forged-documents', 'phone-scam', 'targeted-profiling-scam'],
-      cross: [],
+      expected: [
+        'identity-fraud',
+        'sensitive-data-blackmail',
+        'fake-delivery-phishing',
+        'forged-documents',
+        'phone-scam',
+        'targeted-profiling-scam',
+      ],
+      cross: ['identity-fraud'],
     },
     {
       // Almerys's date of birth completes Folksam's personnummer and Chronopost's name.

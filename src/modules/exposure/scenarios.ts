@@ -47,7 +47,10 @@ const ANCHORS = '../shared/reference/anchors-hibp-monitor.md';
 
 // 'civil-status' (état civil) holds surnames, forenames and birth details, so it counts as a name and as a date of birth.
 const NAME = ['name', 'civil-status'] as const;
-const DATE_OF_BIRTH = ['date-of-birth', 'civil-status'] as const;
+// A personnummer begins with the holder's date of birth (YYMMDD-NNNC: gdpr-breach-workflow.md §5 "Swedish personnummer",
+// after Skatteverket), so whoever has it has the date of birth too. A NIR gives only the year and month of birth (§5
+// "French NIR"), which is not a date of birth.
+const DATE_OF_BIRTH = ['date-of-birth', 'civil-status', 'se-personnummer'] as const;
 const NATIONAL_ID = ['fr-nir', 'se-personnummer', 'national-id-number'] as const;
 
 export const SCENARIOS: readonly ScenarioRule[] = [
