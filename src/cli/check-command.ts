@@ -171,8 +171,8 @@ function printPlan(view: PlanView, io: CliIo): void {
     io.out(`[ ] ${step.title}`);
     for (const why of step.why) io.out(`    ${why}`);
     for (const action of step.actions) io.out(`    - ${action}`);
-    if (step.deadline) io.out(`    ${view.labels.deadline}: ${step.deadline}`);
-    if (step.sources.length > 0) io.out(`    ${view.labels.sources}: ${step.sources.map((s) => s.url).join(' ')}`);
+    if (step.deadline) io.out(`    ${view.labels.deadline}${view.labels.colon}${step.deadline}`);
+    if (step.sources.length > 0) io.out(`    ${view.labels.sources}${view.labels.colon}${step.sources.map((s) => s.url).join(' ')}`);
   }
   io.out('');
   io.out(view.disclaimer);

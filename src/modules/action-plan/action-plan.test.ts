@@ -83,7 +83,8 @@ describe('step rule table', () => {
         assert.ok(!step.sources.some((s) => s.id === id), `${step.id} FR: ${id}`);
     }
     for (const step of planOf(EVERYTHING, 'SE').steps) {
-      for (const id of ['cnil', 'spam-33700', 'edpb', 'signal-arnaques']) assert.ok(!step.sources.some((s) => s.id === id), `${step.id} SE: ${id}`);
+      for (const id of ['cnil', 'spam-33700', 'edpb', 'signal-arnaques'])
+        assert.ok(!step.sources.some((s) => s.id === id), `${step.id} SE: ${id}`);
     }
   });
 

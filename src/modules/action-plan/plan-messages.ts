@@ -66,6 +66,8 @@ export interface PlanMessages {
     /** One breach and the data from it, in a cross-breach explanation. */
     readonly group: string;
     readonly groupSeparator: string;
+    /** Between a label and what it labels: French puts a (no-break) space before the colon. */
+    readonly colon: string;
   };
   readonly steps: Readonly<Record<StepId, StepText>>;
   readonly why: Readonly<Record<ScenarioId, WhyText>>;
@@ -101,7 +103,7 @@ const en: PlanMessages = {
   },
   disclaimer:
     'This plan gives general advice based on public sources. It is not legal advice. Time limits can depend on your bank and on the law of your country: if you are unsure, ask your bank or an adviser. This document contains no identifier of yours, such as your email address or your social security number.',
-  grammar: { and: 'and', quoteOpen: '“', quoteClose: '”', group: '{classes} in {breaches}', groupSeparator: '; ' },
+  grammar: { and: 'and', quoteOpen: '“', quoteClose: '”', group: '{classes} in {breaches}', groupSeparator: '; ', colon: ': ' },
   steps: {
     'secure-accounts': {
       title: 'Change your passwords and turn on two-step login',
@@ -435,7 +437,14 @@ const fr: PlanMessages = {
   },
   disclaimer:
     "Ce plan donne des conseils généraux tirés de sources publiques. Ce n'est pas un avis juridique. Les délais peuvent dépendre de votre banque et du droit de votre pays : en cas de doute, demandez à votre banque ou à un conseiller. Ce document ne contient aucun identifiant vous concernant, comme votre adresse e-mail ou votre numéro de sécurité sociale.",
-  grammar: { and: 'et', quoteOpen: '«\u00a0', quoteClose: '\u00a0»', group: '{classes} dans {breaches}', groupSeparator: ' ; ' },
+  grammar: {
+    and: 'et',
+    quoteOpen: '«\u00a0',
+    quoteClose: '\u00a0»',
+    group: '{classes} dans {breaches}',
+    groupSeparator: ' ; ',
+    colon: '\u00a0: ',
+  },
   steps: {
     'secure-accounts': {
       title: 'Changez vos mots de passe et activez la double authentification',
@@ -806,7 +815,7 @@ const sv: PlanMessages = {
   },
   disclaimer:
     'Planen ger allmänna råd utifrån offentliga källor. Den är ingen juridisk rådgivning. Tidsfrister kan bero på din bank och på lagen i ditt land – fråga din bank eller en rådgivare om du är osäker. Dokumentet innehåller inga identitetsuppgifter om dig, som din e-postadress eller ditt personnummer.',
-  grammar: { and: 'och', quoteOpen: '”', quoteClose: '”', group: '{classes} i {breaches}', groupSeparator: '; ' },
+  grammar: { and: 'och', quoteOpen: '”', quoteClose: '”', group: '{classes} i {breaches}', groupSeparator: '; ', colon: ': ' },
   steps: {
     'secure-accounts': {
       title: 'Byt lösenord och slå på tvåstegsverifiering',

@@ -65,6 +65,8 @@ describe('the plan PDF through poppler', { skip: popplerSkip }, () => {
         'Activez la double authentification (un code reçu par application ou par SMS)',
         'Prélèvement non autorisé : sans tarder, et au plus tard dans les 13 mois suivant la date du débit',
         'Établi le 2026-11-28',
+        // French typography: a space before the colon.
+        'Date de naissance : Almerys',
       ],
     },
     {

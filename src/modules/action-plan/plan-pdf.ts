@@ -138,7 +138,7 @@ export function layoutPlan(view: PlanView, options: PlanPdfOptions, fonts: PdfFo
   add(view.summary.heading, { font: fonts.bold, size: 13, colour: INK, gapBefore: 16, keepWithNext: true });
   if (view.summary.empty !== null) add(view.summary.empty, { font: fonts.regular, size: 10, colour: INK, gapBefore: 2 });
   for (const item of view.summary.classes) {
-    add(`•  ${item.label}: ${item.breaches.join(', ')}`, {
+    add(`•  ${item.label}${view.labels.colon}${item.breaches.join(', ')}`, {
       font: fonts.regular,
       size: 10,
       colour: INK,

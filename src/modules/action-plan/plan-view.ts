@@ -27,6 +27,8 @@ export interface PlanView {
     readonly deadline: string;
     readonly sources: string;
     readonly generatedOn: string;
+    /** Between a label and its value (": ", or " : " in French). */
+    readonly colon: string;
   };
   readonly steps: readonly PlanViewStep[];
   readonly disclaimer: string;
@@ -116,6 +118,7 @@ export function renderPlanView(plan: ActionPlan, exposure: Exposure, options: Pl
       deadline: messages.labels.deadline,
       sources: messages.labels.sources,
       generatedOn: messages.labels.generatedOn,
+      colon: messages.grammar.colon,
     },
     steps,
     disclaimer: messages.disclaimer,

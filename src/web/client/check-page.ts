@@ -134,7 +134,8 @@ function start(): void {
     if (view.summary.classes.length > 0) {
       section.append(el('h3', view.summary.heading));
       const list = el('ul', undefined, { class: 'plan-summary' });
-      for (const c of view.summary.classes) list.append(el('li', `${c.label}: ${c.breaches.join(', ')}`, { 'data-class': c.code }));
+      for (const c of view.summary.classes)
+        list.append(el('li', `${c.label}${view.labels.colon}${c.breaches.join(', ')}`, { 'data-class': c.code }));
       section.append(list);
     }
 
@@ -167,9 +168,9 @@ function start(): void {
       const actions = el('ul', undefined, { class: 'step-actions' });
       for (const action of step.actions) actions.append(el('li', action));
       item.append(actions);
-      if (step.deadline) item.append(el('p', `${view.labels.deadline}: ${step.deadline}`, { class: 'deadline' }));
+      if (step.deadline) item.append(el('p', `${view.labels.deadline}${view.labels.colon}${step.deadline}`, { class: 'deadline' }));
       if (step.sources.length > 0) {
-        const sources = el('p', `${view.labels.sources}: `, { class: 'sources' });
+        const sources = el('p', `${view.labels.sources}${view.labels.colon}`, { class: 'sources' });
         step.sources.forEach((source, i) => {
           if (i > 0) sources.append(' · ');
           sources.append(el('a', source.label, { href: source.url, rel: 'noreferrer noopener', target: '_blank' }));
