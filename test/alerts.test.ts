@@ -4,7 +4,7 @@
 // alert reaches the SMTP server, it carries no identifier, and their combined exposure now shows the
 // cross-breach scenario. Failures are retried and then reported, never dropped; unsubscribing deletes all.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
@@ -16,7 +16,8 @@ import { runCli } from '../src/main/cli.js';
 import { createAlertsRuntime, type AlertsRuntime } from '../src/main/alerts-runtime.js';
 import { createLookupPublisher, type LookupPublisher } from '../src/main/lookup-publisher.js';
 import { createIndexing } from '../src/main/indexing.js';
-import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../src/modules/alerts/index.js';
+import { createAlertsStore, MAX_ATTEMPTS, RETRY_DELAYS_MS, SEND_LEASE_MS } from '../src/modules/alerts/index.js';
+import { smtpUrlWithDefaults } from '../src/adapters/smtp-mailer.js';
 import { assessExposure } from '../src/modules/exposure/index.js';
 import { createHttpTransport, prepareLookup, runLookup, type LookupResult } from '../src/modules/lookup/index.js';
 import { fixedClock } from '../src/platform/clock.js';
@@ -399,5 +400,204 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.equal(report.expired, before);
       assert.equal((await runtime.status()).subscriptions.pending, 0);
     });
+
+    const confirmTokenFor = (address: string): string => {
+      const mail = smtp.received.findLast((m) => m.to.includes(address) && /\/alerts\/confirm/.test(mailText(m.raw)));
+      assert.ok(mail, `a confirmation reached ${address}`);
+      return linkIn(mailText(mail.raw), '/alerts/confirm').searchParams.get('token')!;
+    };
+    const mailsTo = (address: string, from = 0) => smtp.received.slice(from).filter((m) => m.to.includes(address));
+    const count = async (table: 'alert_subscriptions' | 'alert_watches' | 'alert_messages', subscriptionId?: string) => {
+      const db = env.services.database.db;
+      const row = await (
+        subscriptionId === undefined
+          ? db.selectFrom(table).select(sql<number>`count(*)`.as('n'))
+          : table === 'alert_subscriptions'
+            ? db
+                .selectFrom(table)
+                .select(sql<number>`count(*)`.as('n'))
+                .where('id', '=', subscriptionId)
+            : db
+                .selectFrom(table)
+                .select(sql<number>`count(*)`.as('n'))
+                .where('subscription_id', '=', subscriptionId)
+      ).executeTakeFirstOrThrow();
+      return Number(row.n);
+    };
+
+    it('mails one confirmation a day per address, however often it is asked, and the link confirms the latest choice', async () => {
+      const all = watchesOf(await check());
+      assert.equal(all.length, 2);
+      const before = smtp.received.length;
+      // Six requests over an hour, as an attacker (or an impatient person) would send them, the worker running
+      // in between: one email.
+      for (let i = 0; i < 5; i++) {
+        assert.equal(
+          (await post('/api/v1/alerts/subscriptions', { email: 'flood@example.org', locale: 'en', watches: [all[0]!] })).statusCode,
+          202,
+        );
+        await runtime.runOnce();
+        clock.advance(10 * 60_000);
+      }
+      const last = await post('/api/v1/alerts/subscriptions', { email: 'FLOOD@Example.org', locale: 'fr', watches: all });
+      assert.equal(last.statusCode, 202);
+      assert.deepEqual(last.json(), { status: 'confirmation-sent' }, 'the same answer, so it tells nobody the address asked before');
+      await runtime.runOnce();
+      assert.equal(mailsTo('flood@example.org', before).length, 1, 'one confirmation for six requests');
+      assert.equal((await runtime.status()).subscriptions.pending, 1);
+      const first = confirmTokenFor('flood@example.org');
+
+      // A day later a new request mails a new link, and the old one stops working.
+      clock.advance(25 * 3_600_000);
+      assert.equal(
+        (await post('/api/v1/alerts/subscriptions', { email: 'flood@example.org', locale: 'sv', watches: all })).statusCode,
+        202,
+      );
+      await runtime.runOnce();
+      assert.equal(mailsTo('flood@example.org', before).length, 2);
+      assert.equal((await runtime.status()).subscriptions.pending, 1, 'the new request replaced the old one');
+      assert.equal((await post('/api/v1/alerts/confirm', { token: first })).statusCode, 404);
+      const second = confirmTokenFor('flood@example.org');
+      assert.equal((await post('/api/v1/alerts/confirm', { token: second })).json<{ status: string }>().status, 'confirmed');
+      assert.equal(await count('alert_watches', second.split('.')[0]), 2, 'both details are watched');
+    });
+
+    it('alerts about a breach ingested while the subscription waited for confirmation, and never about one already seen', async () => {
+      const before = smtp.received.length;
+      assert.equal(
+        (await post('/api/v1/alerts/subscriptions', { email: 'late@example.org', locale: 'en', watches: watchesOf(await check()) }))
+          .statusCode,
+        202,
+      );
+      await runtime.runOnce();
+      assert.equal(mailsTo('late@example.org', before).length, 1, 'the confirmation');
+      // The person is in Viamedis too; that file is ingested before they open the confirmation email.
+      await ingest(join(dir, 'viamedis.csv'), 'viamedis');
+      await runtime.runOnce();
+      assert.equal(mailsTo('late@example.org', before).length, 1, 'nothing more before the confirmation');
+      assert.equal(mailsTo('flood@example.org', before).length, 1, 'the confirmed subscriber is alerted at once');
+      assert.equal((await post('/api/v1/alerts/confirm', { token: confirmTokenFor('late@example.org') })).statusCode, 200);
+      await runtime.runOnce();
+      const mails = mailsTo('late@example.org', before);
+      assert.equal(mails.length, 2, 'the held alert is sent once confirmed');
+      assert.match(mailText(mails[1]!.raw), /\/check/);
+      // Almerys and Chronopost, which they saw when they subscribed, were recorded as seen, never sent.
+      await runtime.runOnce();
+      assert.equal(mailsTo('late@example.org', before).length, 2);
+      const status = await runtime.status();
+      assert.ok(status.messages.skipped >= 2);
+      assert.equal(status.messages.held, 0);
+    });
+
+    it('lets a second confirmed subscription of an address replace the first: one alert per breach, one unsubscribe for all', async () => {
+      const watches = watchesOf(await check());
+      const before = smtp.received.length;
+      await post('/api/v1/alerts/subscriptions', { email: 'twice@example.org', locale: 'en', watches: [watches[0]!] });
+      await runtime.runOnce();
+      assert.equal((await post('/api/v1/alerts/confirm', { token: confirmTokenFor('twice@example.org') })).statusCode, 200);
+      const active = (await runtime.status()).subscriptions.active;
+      await post('/api/v1/alerts/subscriptions', { email: 'twice@example.org', locale: 'en', watches });
+      await runtime.runOnce();
+      assert.equal(mailsTo('twice@example.org', before).length, 2, 'a confirmed address may ask again, and confirms again');
+      assert.equal((await post('/api/v1/alerts/confirm', { token: confirmTokenFor('twice@example.org') })).statusCode, 200);
+      assert.equal((await runtime.status()).subscriptions.active, active, 'replaced, not added');
+
+      // A process that serves no key epoch yet asks nobody to renew (and so deletes nobody).
+      const unkeyed = await createAlertsRuntime(
+        loadConfig({ ...env.env, SMTP_URL: smtp.url }),
+        env.services,
+        createLogger({ level: 'silent' }),
+        {
+          baseUrl: () => url,
+          activeEpoch: () => 0,
+          clock,
+        },
+      );
+      try {
+        assert.equal((await unkeyed.runOnce()).renewals, 0);
+      } finally {
+        await unkeyed.close();
+      }
+      assert.equal((await runtime.status()).subscriptions.active, active);
+
+      // A new breach holding the person's phone: one alert for this address, not one per subscription it ever had.
+      const phoneFile = join(dir, 'ircantec.csv');
+      writeFileSync(phoneFile, `telephone\n${person.phone}\n`);
+      await ingest(phoneFile, 'caisse-des-depots-ircantec');
+      await runtime.runOnce();
+      const alerts = mailsTo('twice@example.org', before).slice(2);
+      assert.equal(alerts.length, 1, 'exactly one alert');
+
+      // RFC 8058 §3.1: the one-click POST may be multipart/form-data.
+      const oneClick = new URL(/<([^>]+)>/.exec(mailHeader(alerts[0]!.raw, 'List-Unsubscribe') ?? '')![1]!);
+      const boundary = 'breachdesk-test-boundary';
+      const gone = await app.inject({
+        method: 'POST',
+        url: `${oneClick.pathname}${oneClick.search}`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`,
+      });
+      assert.equal(gone.statusCode, 200, gone.body);
+      assert.match(gone.body, /data-outcome="deleted"/);
+      assert.equal((await runtime.status()).subscriptions.active, active - 1);
+    });
+
+    it('gives up, and reports, a message whose sender keeps stopping mid-send; a late sender never overwrites the next one', async () => {
+      const db = env.services.database.db;
+      await post('/api/v1/alerts/subscriptions', { email: 'dies@example.org', locale: 'en', watches: watchesOf(await check()) });
+      const { id } = await db
+        .selectFrom('alert_messages')
+        .select('id')
+        .where('kind', '=', 'confirm')
+        .where('state', '=', 'queued')
+        .executeTakeFirstOrThrow();
+      // As after MAX_ATTEMPTS processes were killed while sending it.
+      await db
+        .updateTable('alert_messages')
+        .set({ state: 'sending', attempts: MAX_ATTEMPTS, lease_until: '2000-01-01T00:00:00.000Z' })
+        .where('id', '=', id)
+        .execute();
+      const before = smtp.received.length;
+      const report = await runtime.runOnce();
+      assert.equal(report.failed, 1);
+      assert.equal(mailsTo('dies@example.org', before).length, 0);
+      const failure = (await runtime.status()).failures.find((f) => f.id === id);
+      assert.match(failure?.lastError ?? '', /^INTERRUPTED/);
+
+      // Two claims of one message: the first sender's lease ran out and a second took it over.
+      const store = createAlertsStore(db);
+      await post('/api/v1/alerts/subscriptions', { email: 'slow@example.org', locale: 'en', watches: watchesOf(await check()) });
+      const [message] = (await store.due(new Date(clock.now().getTime() + 1000).toISOString(), 10)).filter((m) => m.kind === 'confirm');
+      assert.ok(message);
+      const t0 = clock.now().getTime();
+      assert.ok(await store.claim(message, new Date(t0 + 1000).toISOString(), new Date(t0 + 2000).toISOString()));
+      const [reclaimable] = (await store.due(new Date(t0 + 3000).toISOString(), 10)).filter((m) => m.id === message.id);
+      assert.ok(reclaimable);
+      assert.ok(await store.claim(reclaimable, new Date(t0 + 3000).toISOString(), new Date(t0 + 600_000).toISOString()));
+      assert.equal(
+        await store.reschedule({ id: message.id, attempts: 1 }, new Date(t0).toISOString(), 'SMTP 451'),
+        false,
+        'the late sender records nothing',
+      );
+      assert.equal(await store.markSent({ id: message.id, attempts: 2 }, new Date(t0 + 4000).toISOString()), true);
+      assert.equal(
+        (await db.selectFrom('alert_messages').select('state').where('id', '=', message.id).executeTakeFirstOrThrow()).state,
+        'sent',
+      );
+    });
   });
 }
+
+describe('the SMTP connection URL', () => {
+  it('adds the pool and timeouts that keep a send inside the outbox lease, and keeps what the URL sets', () => {
+    const url = new URL(smtpUrlWithDefaults('smtp://user:pw@mail.example.org:587'));
+    assert.equal(url.searchParams.get('pool'), 'true');
+    assert.equal(url.searchParams.get('socketTimeout'), '60000');
+    assert.ok(Number(url.searchParams.get('socketTimeout')) * 2 < SEND_LEASE_MS);
+    const kept = new URL(smtpUrlWithDefaults('smtps://mail.example.org?pool=false&socketTimeout=5000'));
+    assert.equal(kept.searchParams.get('pool'), 'false');
+    assert.equal(kept.searchParams.get('socketTimeout'), '5000');
+    assert.equal(kept.searchParams.get('connectionTimeout'), '30000');
+    assert.equal(kept.username + kept.hostname, 'mail.example.org');
+  });
+});

@@ -5,18 +5,21 @@ const INFO = Buffer.from('breachdesk/alerts/v1');
 const TOKEN_MAC_BYTES = 20;
 
 /**
- * The alerts key file's two uses, each under its own derived key: sealing subscribers' addresses
- * (AES-256-GCM, the subscription id as associated data so a sealed address cannot be moved to another row)
- * and the MACs that are the confirm and unsubscribe links.
+ * The alerts key file's three uses, each under its own derived key: sealing subscribers' addresses
+ * (AES-256-GCM, the subscription id as associated data so a sealed address cannot be moved to another row),
+ * the keyed hash that tells two subscriptions of one address apart from others without storing it, and the
+ * MACs that are the confirm and unsubscribe links.
  */
 export function createAlertCrypto(secret: Uint8Array, keyId: string): { sealer: AddressSealer; tokens: LinkTokens } {
   const encKey = Buffer.from(hkdfSync('sha256', secret, INFO, 'address', 32));
   const macKey = Buffer.from(hkdfSync('sha256', secret, INFO, 'link-token', 32));
+  const addressKeyKey = Buffer.from(hkdfSync('sha256', secret, INFO, 'address-key', 32));
   const mac = (id: string, purpose: TokenPurpose) =>
     createHmac('sha256', macKey).update(`${purpose}\u0000${id}`).digest().subarray(0, TOKEN_MAC_BYTES);
 
   const sealer: AddressSealer = {
     keyId,
+    addressKey: (canonical) => createHmac('sha256', addressKeyKey).update(canonical, 'utf8').digest('base64url'),
     seal(plaintext, aad) {
       const nonce = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', encKey, nonce);

@@ -19,11 +19,28 @@ const describe = (error: unknown): { permanent: boolean; detail: string } => {
   return { permanent: false, detail: typeof e.code === 'string' ? e.code : 'connection failed' };
 };
 
+/**
+ * Defaults added to the connection URL unless it sets them. The timeouts keep one send well inside the
+ * outbox's lease (SEND_LEASE_MS, 5 min), where nodemailer's own would allow 10 minutes of silence.
+ */
+const URL_DEFAULTS: Readonly<Record<string, string>> = {
+  pool: 'true',
+  connectionTimeout: '30000',
+  greetingTimeout: '30000',
+  socketTimeout: '60000',
+};
+
+/** The connection URL with URL_DEFAULTS for what it leaves out (nodemailer reads options from the query). */
+export function smtpUrlWithDefaults(url: string): string {
+  const q = url.indexOf('?');
+  const params = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
+  for (const [name, value] of Object.entries(URL_DEFAULTS)) if (!params.has(name)) params.set(name, value);
+  return `${q < 0 ? url : url.slice(0, q)}?${params.toString()}`;
+}
+
 /** Mail through a real SMTP server with nodemailer: pooled connections, plain-text UTF-8 messages. */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer & { close(): void } {
-  const transport = nodemailer.createTransport(
-    options.url.includes('?') || options.url.includes('pool=') ? options.url : `${options.url}?pool=true`,
-  );
+  const transport = nodemailer.createTransport(smtpUrlWithDefaults(options.url));
   return {
     async send(mail) {
       try {

@@ -110,9 +110,17 @@ export async function createAlertsRuntime(
     keySecret: new Uint8Array(hkdfSync('sha256', key.secret, Buffer.from('breachdesk/alerts/v1'), 'ratelimit', 32)),
   });
 
+  // A scan that fails (say, the index is being migrated) must not stop confirmations and retries going out.
   const runOnce = async () => {
-    const scanned = await alerts.scan();
+    let scanned = { expired: 0, runs: 0, queued: 0, renewals: 0 };
+    let scanFailure: { error: unknown } | null = null;
+    try {
+      scanned = await alerts.scan();
+    } catch (error) {
+      scanFailure = { error };
+    }
     const delivered = await alerts.deliver();
+    if (scanFailure) throw scanFailure.error;
     return { ...scanned, ...delivered };
   };
 

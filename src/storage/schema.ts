@@ -191,6 +191,8 @@ export interface AlertSubscriptionsTable {
   confirmed_at: string | null;
   /** Pending subscriptions are deleted after this time. */
   expires_at: string | null;
+  /** HMAC of the canonical address (migration 0013): one subscription per address. Null on older rows. */
+  address_key: string | null;
 }
 
 /** One watched identifier, as the browser derived it from its OPRF output: the index entry's bucket hash and tag. */
@@ -205,10 +207,13 @@ export interface AlertWatchesTable {
 export interface AlertMessagesTable {
   id: string;
   subscription_id: string;
-  /** 'confirm' | 'alert' | 'known' (a breach the person was already in when they confirmed: never sent). */
+  /** 'confirm' | 'alert' | 'renew' */
   kind: string;
   breach_slug: string;
-  /** 'queued' | 'sending' | 'sent' | 'failed' | 'skipped' */
+  /**
+   * 'held' (an alert waiting for its subscription's confirmation) | 'queued' | 'sending' | 'sent' | 'failed' |
+   * 'skipped' (a breach the person was already in when they subscribed: never sent)
+   */
   state: string;
   attempts: number;
   next_attempt_at: string;

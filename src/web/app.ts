@@ -147,6 +147,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(null, fields);
   });
 
+  // RFC 8058 §3.1: a one-click unsubscribe POST should be multipart/form-data. No route reads a multipart body
+  // (the unsubscribe token is in the URL), so one is accepted, bounded and ignored rather than refused with 415.
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: 4096 }, (_request, _body, done) => {
+    done(null, {});
+  });
+
   app.get('/api/docs', async () => openApi);
 
   app.get('/api/v1/health', async () => {

@@ -1,12 +1,15 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { AlertMessagesTable, DatabaseSchema } from '../../storage/schema.js';
 
 /** 'renew': the index moved to a new key epoch, so the watches no longer match anything; asks to subscribe again. */
 export const MESSAGE_KINDS = ['confirm', 'alert', 'renew'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-/** 'skipped': a breach the person was already in when they confirmed; recorded so it is never alerted. */
-export const MESSAGE_STATES = ['queued', 'sending', 'sent', 'failed', 'skipped'] as const;
+/**
+ * 'held': an alert for a subscription not yet confirmed, queued when it is (and deleted with it if it never is).
+ * 'skipped': a breach the person was already in when they subscribed; recorded so it is never alerted.
+ */
+export const MESSAGE_STATES = ['held', 'queued', 'sending', 'sent', 'failed', 'skipped'] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
 
 export interface Watch {
@@ -25,6 +28,8 @@ export interface StoredSubscription {
   readonly createdAt: string;
   readonly confirmedAt: string | null;
   readonly expiresAt: string | null;
+  /** The sealer's keyed hash of the address; null on subscriptions from before it was kept. */
+  readonly addressKey: string | null;
 }
 
 export interface OutboxMessage {
@@ -44,6 +49,12 @@ export interface CompletedRun {
   readonly epoch: number;
 }
 
+/** A message as a sender claimed it: its id and the attempt count the claim set. */
+export interface ClaimedMessage {
+  readonly id: string;
+  readonly attempts: number;
+}
+
 export interface AlertsStatus {
   readonly subscriptions: { readonly pending: number; readonly active: number };
   readonly messages: Readonly<Record<MessageState, number>>;
@@ -53,26 +64,40 @@ export interface AlertsStatus {
 
 /** The alerts tables, for SQLite and PostgreSQL alike. */
 export interface AlertsStore {
+  /**
+   * Records a pending subscription, the breaches its watches already match as 'skipped' (the person has just
+   * seen those), and queues its confirmation, in one transaction. When the address already has a pending
+   * subscription created after `resendAfter`, that one takes the new watches and language instead and no
+   * second confirmation is queued ('refreshed'): its link, already sent, confirms them.
+   */
   createSubscription(
     sub: Omit<StoredSubscription, 'state' | 'confirmedAt'>,
     watches: readonly Watch[],
-    confirmMessageId: string,
-  ): Promise<void>;
+    newId: () => string,
+    options: { readonly resendAfter: string },
+  ): Promise<'created' | 'refreshed'>;
   getSubscription(id: string): Promise<StoredSubscription | undefined>;
   /**
-   * Pending → active, recording as 'skipped' every breach the watches already match (the person has just
-   * seen those on the check page). False when the subscription was not pending.
+   * Pending → active, in one transaction: deletes the address's other subscriptions (this one replaces them)
+   * and queues the alerts held while it was pending. False when the subscription was not pending.
    */
-  activate(id: string, at: string, newId: () => string): Promise<boolean>;
-  /** Deletes the subscription, its watches and every message about it. False when there was none. */
+  activate(id: string, at: string): Promise<boolean>;
+  /**
+   * Deletes the subscription and every other one of the same address, their watches and every message about
+   * them. False when there was none.
+   */
   deleteSubscription(id: string): Promise<boolean>;
-  /** Deletes pending subscriptions whose confirmation window has passed (keeping failed messages as a report). */
-  expirePending(now: string): Promise<number>;
+  /**
+   * Deletes pending subscriptions whose confirmation window has passed, keeping their failed messages as a
+   * report until `pruneFailedBefore`, when failed messages of deleted subscriptions go too.
+   */
+  expirePending(now: string, pruneFailedBefore: string): Promise<number>;
   /** Completed ingest runs no scan has matched yet, oldest first. */
   unscannedRuns(limit: number): Promise<CompletedRun[]>;
   /**
-   * Queues one alert per active subscription that watches an entry of the run's breach and has no message
-   * for that breach yet, and marks the run scanned, in one transaction. Returns how many were queued.
+   * Queues one alert per subscription that watches an entry of the run's breach and has no message for that
+   * breach yet (held until confirmation for a pending one), and marks the run scanned, in one transaction.
+   * Returns how many were queued or held.
    */
   scanRun(run: CompletedRun, at: string, newId: () => string): Promise<number>;
   /**
@@ -84,9 +109,18 @@ export interface AlertsStore {
   due(now: string, limit: number): Promise<OutboxMessage[]>;
   /** Claims a due message for one sender; false when another process claimed it first. */
   claim(message: OutboxMessage, now: string, leaseUntil: string): Promise<boolean>;
-  markSent(id: string, at: string): Promise<void>;
-  reschedule(id: string, nextAttemptAt: string, error: string): Promise<void>;
-  markFailed(id: string, error: string): Promise<void>;
+  /**
+   * The outcome of a claimed send, recorded only while the claim holds (still 'sending', same attempt count):
+   * false when the lease ran out and another sender took the message over.
+   */
+  markSent(message: ClaimedMessage, at: string): Promise<boolean>;
+  reschedule(message: ClaimedMessage, nextAttemptAt: string, error: string): Promise<boolean>;
+  markFailed(message: ClaimedMessage, error: string): Promise<boolean>;
+  /**
+   * A renewal request is final (sent, or given up with `error`): the subscription is deleted in the same
+   * transaction, as the email says; a failure stays reported.
+   */
+  endRenewal(message: ClaimedMessage, subscriptionId: string, at: string, error: string | null): Promise<boolean>;
   /** A message whose subscription is gone (unsubscribed meanwhile). */
   deleteMessage(id: string): Promise<void>;
   status(): Promise<AlertsStatus>;
@@ -105,6 +139,63 @@ const toMessage = (r: Selectable<AlertMessagesTable>): OutboxMessage => ({
   lastError: r.last_error,
 });
 
+/** Records a send's outcome only if the sender's claim still holds. */
+async function settle(db: Kysely<DatabaseSchema>, message: ClaimedMessage, values: Updateable<AlertMessagesTable>): Promise<boolean> {
+  const result = await db
+    .updateTable('alert_messages')
+    .set(values)
+    .where('id', '=', message.id)
+    .where('state', '=', 'sending')
+    .where('attempts', '=', message.attempts)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Records as 'skipped' every breach the subscription's watches already match, so that no scan ever alerts
+ * about it: the person saw those on the check page they subscribed from. A breach still being ingested is
+ * left out (its new entries may not have been published when they checked): its run's scan decides.
+ */
+async function skipKnownBreaches(trx: Transaction<DatabaseSchema>, subscriptionId: string, at: string, newId: () => string): Promise<void> {
+  const known = await trx
+    .selectFrom('alert_watches as w')
+    .innerJoin('index_entries as e', (j) =>
+      j.onRef('e.epoch', '=', 'w.epoch').onRef('e.bucket_hash', '=', 'w.bucket_hash').onRef('e.tag', '=', 'w.tag'),
+    )
+    .innerJoin('index_breaches as b', 'b.id', 'e.breach_id')
+    .select('b.slug')
+    .distinct()
+    .where('w.subscription_id', '=', subscriptionId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('ingest_runs as r').select('r.id').whereRef('r.breach_slug', '=', 'b.slug').where('r.state', '=', 'running'),
+        ),
+      ),
+    )
+    .execute();
+  if (known.length === 0) return;
+  await trx
+    .insertInto('alert_messages')
+    .values(
+      known.map((k) => ({
+        id: newId(),
+        subscription_id: subscriptionId,
+        kind: 'alert',
+        breach_slug: k.slug,
+        state: 'skipped',
+        attempts: 0,
+        next_attempt_at: at,
+        lease_until: null,
+        last_error: null,
+        created_at: at,
+        sent_at: null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['subscription_id', 'kind', 'breach_slug']).doNothing())
+    .execute();
+}
+
 export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
   const deleteAllOf = async (trx: Transaction<DatabaseSchema>, ids: readonly string[], keepFailed = false): Promise<void> => {
     if (ids.length === 0) return;
@@ -118,8 +209,35 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
   };
 
   return {
-    async createSubscription(sub, watches, confirmMessageId) {
-      await db.transaction().execute(async (trx) => {
+    async createSubscription(sub, watches, newId, options) {
+      const watchRows = (id: string) =>
+        watches.map((w) => ({ subscription_id: id, epoch: w.epoch, bucket_hash: w.bucketHash, tag: Buffer.from(w.tag) }));
+      return db.transaction().execute(async (trx) => {
+        const pending =
+          sub.addressKey === null
+            ? []
+            : await trx
+                .selectFrom('alert_subscriptions')
+                .select(['id', 'created_at'])
+                .where('address_key', '=', sub.addressKey)
+                .where('state', '=', 'pending')
+                .orderBy('created_at', 'desc')
+                .execute();
+        const recent = pending.find((p) => p.created_at > options.resendAfter);
+        if (recent) {
+          await trx.deleteFrom('alert_watches').where('subscription_id', '=', recent.id).execute();
+          await trx.insertInto('alert_watches').values(watchRows(recent.id)).execute();
+          await trx.updateTable('alert_subscriptions').set({ locale: sub.locale }).where('id', '=', recent.id).execute();
+          await trx.deleteFrom('alert_messages').where('subscription_id', '=', recent.id).where('state', '=', 'skipped').execute();
+          await skipKnownBreaches(trx, recent.id, sub.createdAt, newId);
+          return 'refreshed' as const;
+        }
+        // An older pending request of the same address gives way to this one (keeping a failed confirmation reported).
+        await deleteAllOf(
+          trx,
+          pending.map((p) => p.id),
+          true,
+        );
         await trx
           .insertInto('alert_subscriptions')
           .values({
@@ -131,17 +249,19 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
             created_at: sub.createdAt,
             confirmed_at: null,
             expires_at: sub.expiresAt,
+            address_key: sub.addressKey,
           })
           .execute();
         await trx
           .insertInto('alert_watches')
-          .values(watches.map((w) => ({ subscription_id: sub.id, epoch: w.epoch, bucket_hash: w.bucketHash, tag: Buffer.from(w.tag) })))
+          .values(watchRows(sub.id))
           .onConflict((oc) => oc.columns(['subscription_id', 'epoch', 'bucket_hash', 'tag']).doNothing())
           .execute();
+        await skipKnownBreaches(trx, sub.id, sub.createdAt, newId);
         await trx
           .insertInto('alert_messages')
           .values({
-            id: confirmMessageId,
+            id: newId(),
             subscription_id: sub.id,
             kind: 'confirm',
             breach_slug: '',
@@ -154,6 +274,7 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
             sent_at: null,
           })
           .execute();
+        return 'created' as const;
       });
     },
 
@@ -169,10 +290,11 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
         createdAt: r.created_at,
         confirmedAt: r.confirmed_at,
         expiresAt: r.expires_at,
+        addressKey: r.address_key,
       };
     },
 
-    async activate(id, at, newId) {
+    async activate(id, at) {
       return db.transaction().execute(async (trx) => {
         const updated = await trx
           .updateTable('alert_subscriptions')
@@ -181,50 +303,48 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
           .where('state', '=', 'pending')
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) !== 1) return false;
-        const known = await trx
-          .selectFrom('alert_watches as w')
-          .innerJoin('index_entries as e', (j) =>
-            j.onRef('e.epoch', '=', 'w.epoch').onRef('e.bucket_hash', '=', 'w.bucket_hash').onRef('e.tag', '=', 'w.tag'),
-          )
-          .innerJoin('index_breaches as b', 'b.id', 'e.breach_id')
-          .select('b.slug')
-          .distinct()
-          .where('w.subscription_id', '=', id)
-          .execute();
-        if (known.length > 0) {
-          await trx
-            .insertInto('alert_messages')
-            .values(
-              known.map((k) => ({
-                id: newId(),
-                subscription_id: id,
-                kind: 'alert',
-                breach_slug: k.slug,
-                state: 'skipped',
-                attempts: 0,
-                next_attempt_at: at,
-                lease_until: null,
-                last_error: null,
-                created_at: at,
-                sent_at: null,
-              })),
-            )
-            .onConflict((oc) => oc.columns(['subscription_id', 'kind', 'breach_slug']).doNothing())
+        const { address_key: addressKey } = await trx
+          .selectFrom('alert_subscriptions')
+          .select('address_key')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        if (addressKey !== null) {
+          const others = await trx
+            .selectFrom('alert_subscriptions')
+            .select('id')
+            .where('address_key', '=', addressKey)
+            .where('id', '<>', id)
             .execute();
+          await deleteAllOf(
+            trx,
+            others.map((o) => o.id),
+            true,
+          );
         }
+        // Breaches ingested while the subscription waited for its confirmation: the person has not seen them.
+        await trx
+          .updateTable('alert_messages')
+          .set({ state: 'queued', next_attempt_at: at })
+          .where('subscription_id', '=', id)
+          .where('state', '=', 'held')
+          .execute();
         return true;
       });
     },
 
     async deleteSubscription(id) {
       return db.transaction().execute(async (trx) => {
-        const exists = await trx.selectFrom('alert_subscriptions').select('id').where('id', '=', id).executeTakeFirst();
-        await deleteAllOf(trx, [id]);
+        const exists = await trx.selectFrom('alert_subscriptions').select(['id', 'address_key']).where('id', '=', id).executeTakeFirst();
+        const same =
+          exists?.address_key != null
+            ? await trx.selectFrom('alert_subscriptions').select('id').where('address_key', '=', exists.address_key).execute()
+            : [];
+        await deleteAllOf(trx, [id, ...same.map((s) => s.id).filter((other) => other !== id)]);
         return exists !== undefined;
       });
     },
 
-    async expirePending(now) {
+    async expirePending(now, pruneFailedBefore) {
       return db.transaction().execute(async (trx) => {
         const rows = await trx
           .selectFrom('alert_subscriptions')
@@ -238,6 +358,16 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
           rows.map((r) => r.id),
           true,
         );
+        await trx
+          .deleteFrom('alert_messages')
+          .where('state', '=', 'failed')
+          .where('created_at', '<', pruneFailedBefore)
+          .where((eb) =>
+            eb.not(
+              eb.exists(eb.selectFrom('alert_subscriptions as s').select('s.id').whereRef('s.id', '=', 'alert_messages.subscription_id')),
+            ),
+          )
+          .execute();
         return rows.length;
       });
     },
@@ -265,9 +395,9 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
             j.onRef('e.epoch', '=', 'w.epoch').onRef('e.bucket_hash', '=', 'w.bucket_hash').onRef('e.tag', '=', 'w.tag'),
           )
           .innerJoin('index_breaches as b', 'b.id', 'e.breach_id')
-          .select('w.subscription_id')
+          .select(['w.subscription_id', 's.state'])
           .distinct()
-          .where('s.state', '=', 'active')
+          .where('s.state', 'in', ['active', 'pending'])
           .where('w.epoch', '=', run.epoch)
           .where('b.slug', '=', run.breachSlug)
           .execute();
@@ -280,7 +410,7 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
               subscription_id: m.subscription_id,
               kind: 'alert',
               breach_slug: run.breachSlug,
-              state: 'queued',
+              state: m.state === 'active' ? 'queued' : 'held',
               attempts: 0,
               next_attempt_at: at,
               lease_until: null,
@@ -376,24 +506,25 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
       return Number(result.numUpdatedRows) === 1;
     },
 
-    async markSent(id, at) {
-      await db
-        .updateTable('alert_messages')
-        .set({ state: 'sent', sent_at: at, lease_until: null, last_error: null })
-        .where('id', '=', id)
-        .execute();
-    },
+    markSent: (message, at) => settle(db, message, { state: 'sent', sent_at: at, lease_until: null, last_error: null }),
 
-    async reschedule(id, nextAttemptAt, error) {
-      await db
-        .updateTable('alert_messages')
-        .set({ state: 'queued', next_attempt_at: nextAttemptAt, lease_until: null, last_error: error })
-        .where('id', '=', id)
-        .execute();
-    },
+    reschedule: (message, nextAttemptAt, error) =>
+      settle(db, message, { state: 'queued', next_attempt_at: nextAttemptAt, lease_until: null, last_error: error }),
 
-    async markFailed(id, error) {
-      await db.updateTable('alert_messages').set({ state: 'failed', lease_until: null, last_error: error }).where('id', '=', id).execute();
+    markFailed: (message, error) => settle(db, message, { state: 'failed', lease_until: null, last_error: error }),
+
+    async endRenewal(message, subscriptionId, at, error) {
+      return db.transaction().execute(async (trx) => {
+        const settled = await settle(
+          trx,
+          message,
+          error === null
+            ? { state: 'sent', sent_at: at, lease_until: null, last_error: null }
+            : { state: 'failed', lease_until: null, last_error: error },
+        );
+        if (settled) await deleteAllOf(trx, [subscriptionId], true);
+        return settled;
+      });
     },
 
     async deleteMessage(id) {

@@ -6,13 +6,20 @@ import type { Locale } from '../../platform/locale.js';
 import { isLocale } from '../../platform/locale.js';
 import type { Logger } from '../../platform/logger.js';
 import { alertMail, confirmationMail, renewalMail } from './alert-messages.js';
-import type { AlertsStatus, AlertsStore, OutboxMessage, Watch } from './alerts.store.js';
-import { afterFailure, SEND_LEASE_MS } from './delivery-policy.js';
+import type { AlertsStatus, AlertsStore, ClaimedMessage, OutboxMessage, Watch } from './alerts.store.js';
+import { afterFailure, MAX_ATTEMPTS, SEND_LEASE_MS } from './delivery-policy.js';
 
 /** At most this many identifiers per subscription: the five look-up fields, with room for phone variants. */
 export const MAX_WATCHES = 8;
 /** A subscription nobody confirms is deleted after this. */
 export const PENDING_TTL_HOURS = 48;
+/**
+ * At most one confirmation email per address in this time: a second request refreshes the pending one. So
+ * the form cannot be used to flood a stranger's mailbox, whatever addresses the requests come from.
+ */
+export const CONFIRMATION_RESEND_HOURS = 24;
+/** Failed messages stay in the report this long after their subscription is gone. */
+export const FAILED_REPORT_DAYS = 30;
 
 /** Seals the subscriber's address at rest (AES-256-GCM in src/adapters/alert-crypto.ts). */
 export interface AddressSealer {
@@ -20,6 +27,8 @@ export interface AddressSealer {
   seal(plaintext: Uint8Array, aad: Uint8Array): Uint8Array;
   /** Null when the sealed bytes are not authentic under this key. */
   open(sealed: Uint8Array, aad: Uint8Array): Uint8Array | null;
+  /** A keyed hash of the canonical address: equal for equal addresses, and useless without the key. */
+  addressKey(canonicalAddress: string): string;
 }
 
 export type TokenPurpose = 'confirm' | 'unsubscribe';
@@ -136,10 +145,21 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     return { to, ...text, headers };
   };
 
+  /** A final failure: recorded, and for a renewal request the subscription goes too, as its email promised. */
+  const giveUp = async (claimed: ClaimedMessage, message: OutboxMessage, error: string): Promise<boolean> =>
+    message.kind === 'renew' ? store.endRenewal(claimed, message.subscriptionId, now(), error) : store.markFailed(claimed, error);
+
   const deliverOne = async (message: OutboxMessage): Promise<keyof DeliveryReport | null> => {
     const at = clock.now();
     if (!(await store.claim(message, isoInstant(at), isoInstant(new Date(at.getTime() + SEND_LEASE_MS))))) return null;
     const attempts = message.attempts + 1;
+    const claimed: ClaimedMessage = { id: message.id, attempts };
+    if (message.state === 'sending' && message.attempts >= MAX_ATTEMPTS) {
+      // Its sender stopped mid-send every time (a crash, a kill): reported, not tried for ever.
+      await giveUp(claimed, message, `INTERRUPTED: the sending process stopped during ${message.attempts} attempts`);
+      logger.error({ message: message.id, kind: message.kind, attempts: message.attempts }, 'alert email interrupted too often; given up');
+      return 'failed';
+    }
     const sub = await store.getSubscription(message.subscriptionId);
     if (!sub) {
       await store.deleteMessage(message.id);
@@ -148,7 +168,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     const opened = sealer.keyId === sub.keyId ? sealer.open(sub.emailSealed, aadOf(sub.id)) : null;
     if (!opened) {
       // Not retried: no later attempt can open it either. Reported like any other failure.
-      await store.markFailed(message.id, 'ADDRESS_UNREADABLE: sealed under another alerts key');
+      await giveUp(claimed, message, 'ADDRESS_UNREADABLE: sealed under another alerts key');
       logger.error({ message: message.id, kind: message.kind, keyId: sub.keyId }, 'alert address cannot be opened with the alerts key');
       return 'failed';
     }
@@ -161,24 +181,35 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       const detail = error instanceof MailDeliveryError ? error.detail : error instanceof Error ? error.name : 'unknown error';
       const outcome = afterFailure(attempts, permanent);
       if (outcome.retry) {
-        await store.reschedule(message.id, isoInstant(new Date(clock.now().getTime() + outcome.delayMs)), detail);
+        if (!(await store.reschedule(claimed, isoInstant(new Date(clock.now().getTime() + outcome.delayMs)), detail)))
+          return lostClaim(message);
         logger.warn(
           { message: message.id, kind: message.kind, attempts, detail, retryInMs: outcome.delayMs },
           'alert email not sent; will retry',
         );
         return 'retried';
       }
-      await store.markFailed(message.id, detail);
+      if (!(await giveUp(claimed, message, detail))) return lostClaim(message);
       logger.error({ message: message.id, kind: message.kind, attempts, detail, permanent }, 'alert email failed; given up');
       return 'failed';
     }
-    await store.markSent(message.id, now());
-    logger.info({ message: message.id, kind: message.kind, attempts }, 'alert email sent');
     if (message.kind === 'renew') {
-      await store.deleteSubscription(message.subscriptionId);
+      if (!(await store.endRenewal(claimed, message.subscriptionId, now(), null))) return lostClaim(message);
       logger.info({ subscription: message.subscriptionId }, 'alert subscription deleted after a key rotation; renewal sent');
+    } else if (!(await store.markSent(claimed, now()))) {
+      return lostClaim(message);
     }
+    logger.info({ message: message.id, kind: message.kind, attempts }, 'alert email sent');
     return 'sent';
+  };
+
+  /**
+   * The send outlived its lease and another sender has taken the message over: its outcome is theirs to
+   * record. Rare (the SMTP timeouts are shorter than the lease), and logged, since the person may get it twice.
+   */
+  const lostClaim = (message: OutboxMessage): null => {
+    logger.warn({ message: message.id, kind: message.kind }, 'alert email send outlived its lease; another sender took it over');
+    return null;
   };
 
   return {
@@ -203,7 +234,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       const created = clock.now();
       const sealed = sealer.seal(encoder.encode(email.canonical), aadOf(id));
       const watches: Watch[] = input.watches.map((w) => ({ epoch: w.epoch, bucketHash: w.bucketHash, tag: w.tag }));
-      await store.createSubscription(
+      const outcome = await store.createSubscription(
         {
           id,
           emailSealed: sealed,
@@ -211,11 +242,15 @@ export function createAlerts(deps: AlertsDeps): Alerts {
           locale: input.locale,
           createdAt: isoInstant(created),
           expiresAt: isoInstant(new Date(created.getTime() + PENDING_TTL_HOURS * 3_600_000)),
+          addressKey: sealer.addressKey(email.canonical),
         },
         watches,
-        newId(),
+        newId,
+        { resendAfter: isoInstant(new Date(created.getTime() - CONFIRMATION_RESEND_HOURS * 3_600_000)) },
       );
-      logger.info({ subscription: id, watches: watches.length }, 'alert subscription pending confirmation');
+      // The answer is the same either way, so it never tells a stranger whether an address asked before.
+      if (outcome === 'created') logger.info({ subscription: id, watches: watches.length }, 'alert subscription pending confirmation');
+      else logger.info({ watches: watches.length }, 'alert subscription refreshed; its confirmation was sent less than a day ago');
     },
 
     async confirm(token) {
@@ -225,7 +260,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
         throw new AppError('ALERT_TOKEN_INVALID', 'This confirmation link is not valid or has expired');
       }
       if (sub.state === 'active') return 'already';
-      const activated = await store.activate(id, now(), newId);
+      const activated = await store.activate(id, now());
       if (activated) logger.info({ subscription: id }, 'alert subscription confirmed');
       return activated ? 'confirmed' : 'already';
     },
@@ -239,7 +274,8 @@ export function createAlerts(deps: AlertsDeps): Alerts {
     },
 
     async scan() {
-      const expired = await store.expirePending(now());
+      const at = clock.now();
+      const expired = await store.expirePending(isoInstant(at), isoInstant(new Date(at.getTime() - FAILED_REPORT_DAYS * 86_400_000)));
       let runs = 0;
       let queued = 0;
       for (;;) {
@@ -253,8 +289,10 @@ export function createAlerts(deps: AlertsDeps): Alerts {
         }
         if (batch.length < 100) break;
       }
-      const renewals = await store.queueRenewals(deps.activeEpoch(), now(), newId);
-      if (renewals > 0) logger.info({ renewals, epoch: deps.activeEpoch() }, 'alert subscriptions from a retired key epoch asked to renew');
+      // No epoch is served yet (0): there is nothing to renew towards, and every watch would look stale.
+      const epoch = deps.activeEpoch();
+      const renewals = epoch > 0 ? await store.queueRenewals(epoch, now(), newId) : 0;
+      if (renewals > 0) logger.info({ renewals, epoch }, 'alert subscriptions from a retired key epoch asked to renew');
       return { expired, runs, queued, renewals };
     },
 

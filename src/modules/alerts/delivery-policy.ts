@@ -17,8 +17,12 @@ export const RETRY_DELAYS_MS: readonly number[] = [
 /** Attempts in all: the first one plus one per delay. */
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
-/** How long a claimed message stays claimed: a process that dies while sending frees it after this. */
-export const SEND_LEASE_MS = 2 * 60_000;
+/**
+ * How long a claimed message stays claimed: a process that dies while sending frees it after this. Longer
+ * than any one send can take (the SMTP adapter's timeouts, src/adapters/smtp-mailer.ts), so a slow server
+ * never lets a second sender take a message over while the first is still sending it.
+ */
+export const SEND_LEASE_MS = 5 * 60_000;
 
 export type FailureOutcome = { readonly retry: true; readonly delayMs: number } | { readonly retry: false };
 

@@ -3,6 +3,8 @@ export {
   MailDeliveryError,
   MAX_WATCHES,
   PENDING_TTL_HOURS,
+  CONFIRMATION_RESEND_HOURS,
+  FAILED_REPORT_DAYS,
   type AddressSealer,
   type AlertLinksBuilder,
   type Alerts,
@@ -14,7 +16,14 @@ export {
   type SubscribeInput,
   type TokenPurpose,
 } from './alerts.js';
-export { createAlertsStore, MESSAGE_STATES, type AlertsStatus, type AlertsStore, type MessageState } from './alerts.store.js';
+export {
+  createAlertsStore,
+  MESSAGE_STATES,
+  type AlertsStatus,
+  type AlertsStore,
+  type ClaimedMessage,
+  type MessageState,
+} from './alerts.store.js';
 export { alertMail, confirmationMail, renewalMail, type AlertLinks, type MailText } from './alert-messages.js';
 export { afterFailure, MAX_ATTEMPTS, RETRY_DELAYS_MS, SEND_LEASE_MS } from './delivery-policy.js';
 export { registerAlertRoutes, type AlertRoutesOptions } from './alerts.routes.js';

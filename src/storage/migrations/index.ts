@@ -11,6 +11,7 @@ import * as m0009 from './0009-incident-assessments.js';
 import * as m0010 from './0010-campaigns.js';
 import * as m0011 from './0011-public-notices.js';
 import * as m0012 from './0012-leak-audits.js';
+import * as m0013 from './0013-alert-address-keys.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so that the compiled build and
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-campaigns': m0010,
   '0011-public-notices': m0011,
   '0012-leak-audits': m0012,
+  '0013-alert-address-keys': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {
