@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { AlertMessagesTable, DatabaseSchema } from '../../storage/schema.js';
 
 /** 'renew': the index moved to a new key epoch, so the watches no longer match anything; asks to subscribe again. */
@@ -139,6 +139,28 @@ const toMessage = (r: Selectable<AlertMessagesTable>): OutboxMessage => ({
   lastError: r.last_error,
 });
 
+/** A new outbox row: due at once (a 'held' or 'skipped' one is never due by its state). */
+const newMessage = (
+  id: string,
+  subscriptionId: string,
+  kind: MessageKind,
+  breachSlug: string,
+  state: MessageState,
+  at: string,
+): Insertable<AlertMessagesTable> => ({
+  id,
+  subscription_id: subscriptionId,
+  kind,
+  breach_slug: breachSlug,
+  state,
+  attempts: 0,
+  next_attempt_at: at,
+  lease_until: null,
+  last_error: null,
+  created_at: at,
+  sent_at: null,
+});
+
 /** Records a send's outcome only if the sender's claim still holds. */
 async function settle(db: Kysely<DatabaseSchema>, message: ClaimedMessage, values: Updateable<AlertMessagesTable>): Promise<boolean> {
   const result = await db
@@ -177,21 +199,7 @@ async function skipKnownBreaches(trx: Transaction<DatabaseSchema>, subscriptionI
   if (known.length === 0) return;
   await trx
     .insertInto('alert_messages')
-    .values(
-      known.map((k) => ({
-        id: newId(),
-        subscription_id: subscriptionId,
-        kind: 'alert',
-        breach_slug: k.slug,
-        state: 'skipped',
-        attempts: 0,
-        next_attempt_at: at,
-        lease_until: null,
-        last_error: null,
-        created_at: at,
-        sent_at: null,
-      })),
-    )
+    .values(known.map((k) => newMessage(newId(), subscriptionId, 'alert', k.slug, 'skipped', at)))
     .onConflict((oc) => oc.columns(['subscription_id', 'kind', 'breach_slug']).doNothing())
     .execute();
 }
@@ -260,19 +268,7 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
         await skipKnownBreaches(trx, sub.id, sub.createdAt, newId);
         await trx
           .insertInto('alert_messages')
-          .values({
-            id: newId(),
-            subscription_id: sub.id,
-            kind: 'confirm',
-            breach_slug: '',
-            state: 'queued',
-            attempts: 0,
-            next_attempt_at: sub.createdAt,
-            lease_until: null,
-            last_error: null,
-            created_at: sub.createdAt,
-            sent_at: null,
-          })
+          .values(newMessage(newId(), sub.id, 'confirm', '', 'queued', sub.createdAt))
           .execute();
         return 'created' as const;
       });
@@ -405,19 +401,7 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
         for (const m of matched) {
           const inserted = await trx
             .insertInto('alert_messages')
-            .values({
-              id: newId(),
-              subscription_id: m.subscription_id,
-              kind: 'alert',
-              breach_slug: run.breachSlug,
-              state: m.state === 'active' ? 'queued' : 'held',
-              attempts: 0,
-              next_attempt_at: at,
-              lease_until: null,
-              last_error: null,
-              created_at: at,
-              sent_at: null,
-            })
+            .values(newMessage(newId(), m.subscription_id, 'alert', run.breachSlug, m.state === 'active' ? 'queued' : 'held', at))
             .onConflict((oc) => oc.columns(['subscription_id', 'kind', 'breach_slug']).doNothing())
             .executeTakeFirst();
           queued += Number(inserted.numInsertedOrUpdatedRows ?? 0);
@@ -452,19 +436,7 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
       for (const { id } of stale) {
         const inserted = await db
           .insertInto('alert_messages')
-          .values({
-            id: newId(),
-            subscription_id: id,
-            kind: 'renew',
-            breach_slug: `epoch-${epoch}`,
-            state: 'queued',
-            attempts: 0,
-            next_attempt_at: at,
-            lease_until: null,
-            last_error: null,
-            created_at: at,
-            sent_at: null,
-          })
+          .values(newMessage(newId(), id, 'renew', `epoch-${epoch}`, 'queued', at))
           .onConflict((oc) => oc.columns(['subscription_id', 'kind', 'breach_slug']).doNothing())
           .executeTakeFirst();
         queued += Number(inserted.numInsertedOrUpdatedRows ?? 0);
