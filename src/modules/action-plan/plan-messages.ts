@@ -125,7 +125,8 @@ const en: PlanMessages = {
         { text: 'Contest any payment you did not make with your bank straight away.' },
         { text: 'As a rule, the bank must refund a payment you did not authorise by the end of the next business day.' },
       ],
-      deadline: 'Contest a payment you did not make without delay, and at the latest {months} months after the debit date.',
+      deadline:
+        'Contest a payment you did not make without delay, and at the latest {months} months after the debit date. The limit can be shorter if the merchant’s bank is outside the EU/EEA: ask your bank.',
     },
     'check-direct-debits': {
       title: 'Check your direct debits and who may debit your account',
@@ -148,20 +149,32 @@ const en: PlanMessages = {
           countries: ['SE', 'other'],
         },
         {
-          text: 'A debit you did authorise but dispute: you can ask for a refund within 8 weeks. The bank then has 10 business days to refund you.',
+          text: 'A debit you did authorise but dispute: you can ask for a refund within 8 weeks. The bank then has 10 business days to answer you.',
+          countries: ['FR'],
+        },
+        {
+          text: 'A debit you did authorise but dispute: for a SEPA direct debit in euros, you can ask for a refund within 8 weeks, and the bank has 10 business days to answer you. For other direct debits (autogiro in kronor), a refund depends on the terms agreed: ask your bank.',
+          countries: ['SE', 'other'],
         },
       ],
       deadline: {
         FR: 'Debit you did not authorise: without delay, and at the latest {months} months after the debit date (70 days if the payee’s bank is outside the EU/EEA). Debit you authorised: 8 weeks.',
-        SE: 'Debit you did not authorise: without delay, and at the latest {months} months after the debit date. Debit you authorised: 8 weeks. The limit can be shorter if the payee’s bank is outside the EU/EEA: ask your bank.',
+        SE: 'Debit you did not authorise: without delay, and at the latest {months} months after the debit date. Debit you authorised: 8 weeks for a SEPA debit in euros; for others, ask your bank. The limit can be shorter if the payee’s bank is outside the EU/EEA: ask your bank.',
         other:
-          'Debit you did not authorise: without delay, and at the latest {months} months after the debit date. Debit you authorised: 8 weeks. The limit can be shorter if the payee’s bank is outside the EU/EEA: ask your bank.',
+          'Debit you did not authorise: without delay, and at the latest {months} months after the debit date. Debit you authorised: 8 weeks for a SEPA debit in euros; for others, ask your bank. The limit can be shorter if the payee’s bank is outside the EU/EEA: ask your bank.',
       },
     },
     'replace-identity-documents': {
       title: 'Cancel and renew your identity documents',
       actions: [
-        { text: 'Have the identity documents whose copies or numbers leaked cancelled, and apply for new ones.' },
+        {
+          text: 'Have the identity documents whose copies or numbers leaked cancelled, and apply for new ones.',
+          countries: ['FR', 'other'],
+        },
+        {
+          text: 'Ask the police, or whoever issued the document, whether an identity document whose copy or number leaked can be cancelled and replaced.',
+          countries: ['SE'],
+        },
         { text: 'Keep every piece of evidence: the breach notice, and the letters and messages you receive.' },
       ],
     },
@@ -188,7 +201,7 @@ const en: PlanMessages = {
         },
         { text: 'Never give your bank details or a code to someone who contacts you about a refund.' },
         {
-          text: 'Check your health insurance accounts regularly, on ameli.fr and with your mutuelle (top-up insurer), for refunds or changes you did not make.',
+          text: 'Check your health insurance accounts regularly, on ameli.fr and with your mutuelle (top-up insurer), for refunds or changes you do not recognise.',
         },
         { text: 'Your insurers must tell you about the breach individually. If you have had no letter or email, ask them.' },
       ],
@@ -201,7 +214,7 @@ const en: PlanMessages = {
         },
         { text: 'As a rule, it must answer within one month.' },
         { text: 'Only the organisation can tell you whether you are affected: the CNIL cannot.', countries: ['FR'] },
-        { text: 'Do not use third-party sites that offer to check whether you are in a leak.' },
+        { text: 'Be wary of sites that claim to hold the leaked data and ask for your details.' },
       ],
       why: {
         some: 'Your data is in {breaches}. You have the right to know what each organisation holds about you and what happened.',
@@ -211,7 +224,7 @@ const en: PlanMessages = {
     'beware-delivery-texts': {
       title: 'Ignore delivery texts that ask you to click or pay',
       actions: [
-        { text: 'Do not click links in delivery texts. To track a parcel, type the carrier’s address yourself or use its app.' },
+        { text: 'Do not click links in delivery texts. To track a parcel, type the carrier’s website address yourself or use its app.' },
         { text: 'Never pay a fee or give card details because a text asks you to.' },
         { text: 'Texts from Chronopost only ever come from the number 38004.', chronopost: true },
         { text: 'Chronopost never asks for an identity document or a fee for a delivery within France.', chronopost: true },
@@ -225,7 +238,7 @@ const en: PlanMessages = {
           text: 'Do not click links or open attachments in unexpected emails, even when they use your real name or details.',
           scenario: 'email-phishing',
         },
-        { text: 'Type the official address of your bank, insurer or public service yourself instead of following a link.' },
+        { text: 'Type the website address of your bank, insurer or public service yourself instead of following a link.' },
         {
           text: 'If someone calls about your bank, insurance or a parcel, hang up and call back on a number you know, such as the one on your card or contract.',
           scenario: 'phone-scam',
@@ -274,17 +287,29 @@ const en: PlanMessages = {
       title: 'If someone uses your identity: report it',
       actions: [
         {
-          text: 'File a complaint with the police or the gendarmerie for each fact (each loan, order or account opened in your name).',
+          text: 'File a complaint with the police or the gendarmerie for each incident (each loan, order or account opened in your name).',
           countries: ['FR'],
         },
         {
-          text: 'Report each fact to the police (each loan, order or account opened in your name), online at polisen.se or by phone on 114 14.',
+          text: 'Report each incident to the police (each loan, order or account opened in your name), online at polisen.se or by phone on 114 14.',
           countries: ['SE'],
         },
-        { text: 'File a complaint with the police for each fact (each loan, order or account opened in your name).', countries: ['other'] },
+        {
+          text: 'File a complaint with the police for each incident (each loan, order or account opened in your name).',
+          countries: ['other'],
+        },
         { text: 'Keep all the evidence, and report the fraud to the platforms or companies involved.' },
         {
-          text: 'Send a sworn statement and a copy of your complaint to any organisation that asks you to pay for something you did not do.',
+          text: 'Send a sworn statement and a copy of your complaint to any organisation that asks you to pay for a purchase, loan or contract that is not yours.',
+          countries: ['FR'],
+        },
+        {
+          text: 'Dispute in writing any demand to pay for a purchase, loan or contract that is not yours, with a copy of your police report. If the claim goes to the Enforcement Authority (Kronofogden), dispute it there too.',
+          countries: ['SE'],
+        },
+        {
+          text: 'Dispute in writing any demand to pay for a purchase, loan or contract that is not yours, with a copy of your police report.',
+          countries: ['other'],
         },
       ],
     },
@@ -335,7 +360,7 @@ const en: PlanMessages = {
   why: {
     'account-takeover': {
       single:
-        'Your {classes} leaked in {breaches}. Anyone holding them can try to get into your accounts, including the ones where you used the same password.',
+        'Your {classes} leaked in {breaches}. Anyone holding this data can try to get into your accounts, including the ones where you used the same password.',
     },
     'email-phishing': {
       single: 'Your {classes} leaked in {breaches}. Scammers can send you emails that look genuine because they use your real details.',
@@ -399,36 +424,36 @@ const en: PlanMessages = {
     'gdpr-art-77': 'GDPR, Article 77: right to complain',
     'gendarmerie-identity': 'Gendarmerie: identity theft (in French)',
     'generali-identity': 'Generali: getting identity theft recognised (in French)',
-    ameli: 'ameli.fr: your French health insurance account',
+    ameli: 'ameli.fr: your French health insurance account (in French)',
     imy: 'IMY, the Swedish Authority for Privacy Protection',
-    polisen: 'Swedish Police: polisen.se, phone 114 14',
+    polisen: 'Swedish Police: polisen.se, phone 114 14 (in Swedish)',
     'psd2-art-71': 'Payment Services Directive (PSD2), Article 71: 13 months to report',
     'psd2-art-73': 'PSD2, Article 73: refund of unauthorised payments',
     'psd2-art-76-77': 'PSD2, Articles 76–77: refund of direct debits within 8 weeks',
     'signal-arnaques': 'Signal Arnaques: report a scam (in French)',
     'spam-33700': '33700: report spam texts (in French)',
-    'uc-fraud-block': 'UC: fraud block (bedrägerispärr)',
+    'uc-fraud-block': 'UC: fraud block (bedrägerispärr) (in Swedish)',
   },
 };
 
 const fr: PlanMessages = {
-  title: "Votre plan d'action après une fuite de données",
+  title: 'Votre plan d’action après une fuite de données',
   intro:
-    'Ces étapes tiennent compte des données vous concernant qui ont fuité. Commencez par le haut : les plus urgentes viennent en premier. Cochez chaque étape une fois faite.',
+    'Ces étapes tiennent compte des données vous concernant qui ont fuité. Commencez par le haut\u00a0: les plus urgentes viennent en premier. Cochez chaque étape une fois faite.',
   countries: {
     FR: 'Conseils si vous vivez en France',
     SE: 'Conseils si vous vivez en Suède',
-    other: "Conseils si vous vivez ailleurs qu'en France ou en Suède",
+    other: 'Conseils si vous vivez ailleurs qu’en France ou en Suède',
   },
   urgencies: {
     now: 'À faire tout de suite',
     'this-week': 'Cette semaine',
-    ongoing: 'Au quotidien',
+    ongoing: 'Désormais',
     'if-it-happens': 'Si cela vous arrive',
   },
   labels: {
     summary: 'Ce qui a fuité vous concernant',
-    noExposure: "Nous n'avons trouvé aucune de vos données dans les fuites que nous connaissons.",
+    noExposure: 'Nous n’avons trouvé aucune de vos données dans les fuites que nous connaissons.',
     why: 'Pourquoi',
     actions: 'Que faire',
     deadline: 'Délai',
@@ -436,13 +461,13 @@ const fr: PlanMessages = {
     generatedOn: 'Établi le',
   },
   disclaimer:
-    "Ce plan donne des conseils généraux tirés de sources publiques. Ce n'est pas un avis juridique. Les délais peuvent dépendre de votre banque et du droit de votre pays : en cas de doute, demandez à votre banque ou à un conseiller. Ce document ne contient aucun identifiant vous concernant, comme votre adresse e-mail ou votre numéro de sécurité sociale.",
+    'Ce plan donne des conseils généraux tirés de sources publiques. Ce n’est pas un avis juridique. Les délais peuvent dépendre de votre banque et du droit de votre pays\u00a0: en cas de doute, demandez à votre banque ou à un conseiller. Ce document ne contient aucun identifiant vous concernant, comme votre adresse e-mail ou votre numéro de sécurité sociale.',
   grammar: {
     and: 'et',
     quoteOpen: '«\u00a0',
     quoteClose: '\u00a0»',
     group: '{classes} dans {breaches}',
-    groupSeparator: ' ; ',
+    groupSeparator: '\u00a0; ',
     colon: '\u00a0: ',
   },
   steps: {
@@ -451,12 +476,12 @@ const fr: PlanMessages = {
       actions: [
         { text: 'Changez le mot de passe de chaque compte lié à ces fuites.' },
         {
-          text: 'Changez-le aussi partout où vous utilisiez le même. Prenez un mot de passe différent pour chaque compte : un gestionnaire de mots de passe vous facilite la tâche.',
+          text: 'Changez-le aussi partout où vous utilisiez le même. Prenez un mot de passe différent pour chaque compte\u00a0: un gestionnaire de mots de passe vous facilite la tâche.',
         },
-        { text: "Activez la double authentification (un code reçu par application ou par SMS) partout où c'est possible." },
+        { text: 'Activez la double authentification (un code reçu par application ou par SMS) partout où c’est possible.' },
         { text: 'Changez vos questions secrètes et leurs réponses.', dataClasses: SECURITY_QUESTIONS },
         {
-          text: 'Vos identifiants de banque en ligne ont fuité : appelez votre banque et changez-les tout de suite.',
+          text: 'Vos identifiants de banque en ligne ont fuité\u00a0: appelez votre banque et changez-les tout de suite.',
           dataClasses: ONLINE_BANKING,
         },
       ],
@@ -465,23 +490,24 @@ const fr: PlanMessages = {
       title: 'Faites opposition à votre carte et vérifiez vos paiements',
       actions: [
         {
-          text: "Faites opposition à votre carte auprès de votre banque, par téléphone ou dans l'application, et demandez-en une nouvelle.",
+          text: 'Faites opposition à votre carte auprès de votre banque, par téléphone ou dans l’application, et demandez-en une nouvelle.',
         },
         {
-          text: "Vérifiez vos relevés : repérez les paiements que vous n'avez pas faits. Continuez à les surveiller dans les mois qui viennent.",
+          text: 'Vérifiez vos relevés\u00a0: repérez les paiements que vous n’avez pas faits. Continuez à les surveiller dans les mois qui viennent.',
         },
-        { text: "Contestez aussitôt auprès de votre banque tout paiement que vous n'avez pas fait." },
+        { text: 'Contestez aussitôt auprès de votre banque tout paiement que vous n’avez pas fait.' },
         {
-          text: "En principe, la banque doit vous rembourser un paiement que vous n'avez pas autorisé au plus tard à la fin du jour ouvrable suivant.",
+          text: 'En principe, la banque doit vous rembourser un paiement que vous n’avez pas autorisé au plus tard à la fin du jour ouvrable suivant.',
         },
       ],
-      deadline: 'Contestez sans tarder, et au plus tard {months} mois après la date du débit.',
+      deadline:
+        'Contestez sans tarder, et au plus tard {months} mois après la date du débit. Le délai peut être plus court si la banque du commerçant est hors de l’UE ou de l’EEE\u00a0: renseignez-vous auprès de votre banque.',
     },
     'check-direct-debits': {
       title: 'Vérifiez vos prélèvements et les créanciers autorisés',
       actions: [
         {
-          text: 'Dans votre banque en ligne, vérifiez la liste des créanciers autorisés à prélever votre compte (vos mandats de prélèvement). Interrogez votre banque sur tout mandat que vous ne connaissez pas.',
+          text: 'Dans votre banque en ligne, vérifiez la liste des créanciers autorisés à effectuer des prélèvements sur votre compte (vos mandats de prélèvement). Interrogez votre banque sur tout mandat que vous ne connaissez pas.',
           countries: ['FR', 'other'],
         },
         {
@@ -490,47 +516,59 @@ const fr: PlanMessages = {
         },
         { text: 'Vérifiez vos relevés chaque mois pour repérer les prélèvements inconnus.' },
         {
-          text: "Prélèvement que vous n'avez pas autorisé : contestez-le sans tarder auprès de votre banque. Elle doit vous rembourser au plus tard à la fin du jour ouvrable suivant, frais compris.",
+          text: 'Prélèvement que vous n’avez pas autorisé\u00a0: contestez-le sans tarder auprès de votre banque. Elle doit vous rembourser au plus tard à la fin du jour ouvrable suivant, frais compris.',
           countries: ['FR'],
         },
         {
-          text: "Prélèvement que vous n'avez pas autorisé : contestez-le sans tarder auprès de votre banque. En principe, elle doit vous rembourser au plus tard à la fin du jour ouvrable suivant.",
+          text: 'Prélèvement que vous n’avez pas autorisé\u00a0: contestez-le sans tarder auprès de votre banque. En principe, elle doit vous rembourser au plus tard à la fin du jour ouvrable suivant.',
           countries: ['SE', 'other'],
         },
         {
-          text: 'Prélèvement autorisé mais contesté : vous avez 8 semaines pour en demander le remboursement. La banque dispose ensuite de 10 jours ouvrables pour vous rembourser.',
+          text: 'Prélèvement autorisé mais contesté\u00a0: vous avez 8 semaines pour en demander le remboursement. La banque dispose ensuite de 10 jours ouvrables pour vous répondre.',
+          countries: ['FR'],
+        },
+        {
+          text: 'Prélèvement autorisé mais contesté\u00a0: pour un prélèvement SEPA en euros, vous avez 8 semaines pour en demander le remboursement, et la banque dispose de 10 jours ouvrables pour vous répondre. Pour les autres prélèvements (l’autogiro en couronnes suédoises), le remboursement dépend des conditions convenues\u00a0: renseignez-vous auprès de votre banque.',
+          countries: ['SE', 'other'],
         },
       ],
       deadline: {
-        FR: "Prélèvement non autorisé : sans tarder, et au plus tard dans les {months} mois suivant la date du débit (70 jours si la banque du créancier est hors de l'UE ou de l'EEE). Prélèvement autorisé : 8 semaines.",
-        SE: "Prélèvement non autorisé : sans tarder, et au plus tard dans les {months} mois suivant la date du débit. Prélèvement autorisé : 8 semaines. Le délai peut être plus court si la banque du créancier est hors de l'UE ou de l'EEE : renseignez-vous auprès de votre banque.",
+        FR: 'Prélèvement non autorisé\u00a0: sans tarder, et au plus tard dans les {months} mois suivant la date du débit (70 jours si la banque du créancier est hors de l’UE ou de l’EEE). Prélèvement autorisé\u00a0: 8 semaines.',
+        SE: 'Prélèvement non autorisé\u00a0: sans tarder, et au plus tard dans les {months} mois suivant la date du débit. Prélèvement autorisé\u00a0: 8 semaines pour un prélèvement SEPA en euros\u00a0; pour les autres, renseignez-vous auprès de votre banque. Le délai peut être plus court si la banque du créancier est hors de l’UE ou de l’EEE\u00a0: renseignez-vous auprès de votre banque.',
         other:
-          "Prélèvement non autorisé : sans tarder, et au plus tard dans les {months} mois suivant la date du débit. Prélèvement autorisé : 8 semaines. Le délai peut être plus court si la banque du créancier est hors de l'UE ou de l'EEE : renseignez-vous auprès de votre banque.",
+          'Prélèvement non autorisé\u00a0: sans tarder, et au plus tard dans les {months} mois suivant la date du débit. Prélèvement autorisé\u00a0: 8 semaines pour un prélèvement SEPA en euros\u00a0; pour les autres, renseignez-vous auprès de votre banque. Le délai peut être plus court si la banque du créancier est hors de l’UE ou de l’EEE\u00a0: renseignez-vous auprès de votre banque.',
       },
     },
     'replace-identity-documents': {
-      title: "Faites annuler et refaire vos pièces d'identité",
+      title: 'Faites annuler et refaire vos pièces d’identité',
       actions: [
-        { text: "Faites annuler les pièces d'identité dont la copie ou le numéro a fuité, et demandez-en de nouvelles." },
-        { text: "Gardez toutes les preuves : l'avis de fuite, les courriers et les messages que vous recevez." },
+        {
+          text: 'Faites annuler les pièces d’identité dont la copie ou le numéro a fuité, et demandez-en de nouvelles.',
+          countries: ['FR', 'other'],
+        },
+        {
+          text: 'Demandez à la police, ou à l’autorité qui a délivré le document, si une pièce d’identité dont la copie ou le numéro a fuité peut être annulée et remplacée.',
+          countries: ['SE'],
+        },
+        { text: 'Gardez toutes les preuves\u00a0: l’avis de fuite, les courriers et les messages que vous recevez.' },
       ],
     },
     'guard-identity': {
       title: 'Protégez-vous contre les crédits et contrats souscrits en votre nom',
       actions: [
         {
-          text: "Prévenez vos banques que vos données d'identité ont fuité, pour qu'elles redoublent de vigilance face aux demandes faites en votre nom.",
+          text: 'Prévenez vos banques que vos données d’identité ont fuité, pour qu’elles redoublent de vigilance face aux demandes faites en votre nom.',
         },
         {
           text: 'Demandez à la Banque de France si un incident de crédit ou de chèque a été enregistré à votre nom (fichiers FICP et FCC).',
           countries: ['FR'],
         },
         {
-          text: "Faites enregistrer un blocage anti-fraude (bedrägerispärr) auprès d'un organisme suédois de renseignement sur le crédit, comme UC. Toute personne qui consulte votre solvabilité reçoit alors un avertissement lui demandant de bien vérifier votre identité.",
+          text: 'Faites enregistrer un blocage anti-fraude (bedrägerispärr) auprès d’un organisme suédois de renseignement sur le crédit, comme UC. Toute personne qui consulte votre solvabilité reçoit alors un avertissement lui demandant de bien vérifier votre identité.',
           countries: ['SE'],
         },
         {
-          text: "Surveillez votre courrier et vos e-mails : crédits, commandes ou contrats que vous n'avez pas demandés. Réagissez tout de suite.",
+          text: 'Surveillez votre courrier et vos e-mails\u00a0: crédits, commandes ou contrats que vous n’avez pas demandés. Réagissez tout de suite.',
         },
       ],
     },
@@ -538,41 +576,41 @@ const fr: PlanMessages = {
       title: 'Méfiez-vous des faux remboursements de soins',
       actions: [
         {
-          text: "Méfiez-vous de tout appel, SMS ou e-mail au sujet d'un remboursement de soins, même si votre interlocuteur connaît votre numéro de sécurité sociale.",
+          text: 'Méfiez-vous de tout appel, SMS ou e-mail au sujet d’un remboursement de soins, même si votre interlocuteur connaît votre numéro de sécurité sociale.',
         },
-        { text: "Ne donnez jamais vos coordonnées bancaires ni un code à quelqu'un qui vous contacte au sujet d'un remboursement." },
+        { text: 'Ne donnez jamais vos coordonnées bancaires ni un code à quelqu’un qui vous contacte au sujet d’un remboursement.' },
         {
-          text: "Consultez régulièrement votre compte ameli et votre espace mutuelle pour repérer des remboursements ou des modifications que vous n'avez pas faits.",
+          text: 'Consultez régulièrement votre compte ameli et votre espace mutuelle pour repérer des remboursements ou des modifications que vous ne reconnaissez pas.',
         },
         {
-          text: "Votre mutuelle ou votre assureur doit vous informer individuellement de la fuite. Si vous n'avez reçu ni courrier ni e-mail, demandez-lui.",
+          text: 'Votre mutuelle ou votre assureur doit vous informer individuellement de la fuite. Si vous n’avez reçu ni courrier ni e-mail, demandez-lui.',
         },
       ],
     },
     'ask-the-organisation': {
-      title: "Demandez à chaque organisme ce qu'il détient sur vous",
+      title: 'Demandez à chaque organisme ce qu’il détient sur vous',
       actions: [
         {
-          text: "Écrivez à l'organisme à l'origine de chaque fuite. Demandez-lui quelles données il détient sur vous, ce qui a fuité exactement et ce qu'il fait pour y remédier. C'est votre droit d'accès (article 15 du RGPD).",
+          text: 'Écrivez à l’organisme à l’origine de chaque fuite. Demandez-lui quelles données il détient sur vous, ce qui a fuité exactement et ce qu’il fait pour y remédier. C’est votre droit d’accès (article 15 du RGPD).',
         },
         { text: 'En règle générale, il doit vous répondre sous un mois.' },
-        { text: "Seul l'organisme peut vous dire si vous êtes concerné : la CNIL ne le peut pas.", countries: ['FR'] },
-        { text: "N'utilisez pas les sites tiers qui proposent de vérifier si vous figurez dans une fuite." },
+        { text: 'Seul l’organisme peut vous dire si vous êtes concerné\u00a0: la CNIL ne le peut pas.', countries: ['FR'] },
+        { text: 'Méfiez-vous des sites qui prétendent détenir les données volées et vous demandent vos informations.' },
       ],
       why: {
-        some: "Vos données figurent dans {breaches}. Vous avez le droit de savoir ce que chaque organisme détient sur vous et ce qui s'est passé.",
-        none: "Vous avez le droit de savoir ce qu'un organisme détient sur vous.",
+        some: 'Vos données figurent dans {breaches}. Vous avez le droit de savoir ce que chaque organisme détient sur vous et ce qui s’est passé.',
+        none: 'Vous avez le droit de savoir ce qu’un organisme détient sur vous.',
       },
     },
     'beware-delivery-texts': {
       title: 'Ignorez les SMS de livraison qui vous demandent de cliquer ou de payer',
       actions: [
         {
-          text: "Ne cliquez pas sur les liens des SMS de livraison. Pour suivre un colis, tapez vous-même l'adresse du transporteur ou utilisez son application.",
+          text: 'Ne cliquez pas sur les liens des SMS de livraison. Pour suivre un colis, tapez vous-même l’adresse du site du transporteur ou utilisez son application.',
         },
-        { text: "Ne payez jamais de frais et ne donnez jamais vos données de carte parce qu'un SMS vous le demande." },
+        { text: 'Ne payez jamais de frais et ne donnez jamais vos données de carte parce qu’un SMS vous le demande.' },
         { text: 'Les SMS de Chronopost proviennent uniquement du numéro 38004.', chronopost: true },
-        { text: "Chronopost ne demande ni pièce d'identité ni frais pour une livraison en France.", chronopost: true },
+        { text: 'Chronopost ne demande ni pièce d’identité ni frais pour une livraison en France.', chronopost: true },
         { text: 'Transférez tout SMS suspect se présentant comme venant de Chronopost à abuse@chronopost.fr.', chronopost: true },
       ],
     },
@@ -580,19 +618,19 @@ const fr: PlanMessages = {
       title: 'Méfiez-vous des e-mails, SMS et appels',
       actions: [
         {
-          text: "N'ouvrez pas les pièces jointes et ne cliquez pas sur les liens des e-mails inattendus, même s'ils citent votre vrai nom ou vos vraies informations.",
+          text: 'N’ouvrez pas les pièces jointes et ne cliquez pas sur les liens des e-mails inattendus, même s’ils citent votre vrai nom ou vos vraies informations.',
           scenario: 'email-phishing',
         },
         {
-          text: "Tapez vous-même l'adresse officielle de votre banque, de votre assureur ou de l'administration au lieu de suivre un lien.",
+          text: 'Tapez vous-même l’adresse du site officiel de votre banque, de votre assureur ou de l’administration au lieu de suivre un lien.',
         },
         {
-          text: "Si l'on vous appelle au sujet de votre banque, de votre assurance ou d'un colis, raccrochez et rappelez un numéro que vous connaissez, par exemple celui de votre carte ou de votre contrat.",
+          text: 'Si l’on vous appelle au sujet de votre banque, de votre assurance ou d’un colis, raccrochez et rappelez l’organisme à un numéro que vous connaissez, par exemple celui de votre carte ou de votre contrat.',
           scenario: 'phone-scam',
         },
-        { text: "Ne donnez jamais un mot de passe, ni un code reçu par SMS, à quelqu'un qui vous appelle.", scenario: 'phone-scam' },
+        { text: 'Ne donnez jamais un mot de passe, ni un code reçu par SMS, à quelqu’un qui vous appelle.', scenario: 'phone-scam' },
         {
-          text: "Ne vous connectez jamais avec BankID et ne signez rien avec BankID parce qu'une personne qui vous a appelé vous le demande.",
+          text: 'Ne vous connectez jamais avec BankID et ne signez rien avec BankID parce qu’une personne qui vous a appelé vous le demande.',
           scenario: 'phone-scam',
           countries: ['SE'],
         },
@@ -602,20 +640,20 @@ const fr: PlanMessages = {
       title: 'Attendez-vous à des arnaques qui citent vos vrais contrats',
       actions: [
         {
-          text: "Les escrocs peuvent savoir quels produits ou contrats d'assurance vous avez. Un message qui les cite n'est pas pour autant authentique.",
+          text: 'Les escrocs peuvent savoir quels produits ou contrats d’assurance vous avez. Un message qui les cite n’est pas pour autant authentique.',
         },
         {
-          text: "Avant d'y donner suite, rappelez l'entreprise à un numéro que vous connaissez, par exemple celui de votre contrat ou de son site officiel.",
+          text: 'Avant d’y donner suite, rappelez l’entreprise à un numéro que vous connaissez, par exemple celui de votre contrat ou de son site officiel.',
         },
-        { text: "Ne répondez jamais en donnant un numéro d'identification, vos coordonnées bancaires ou un code de connexion." },
+        { text: 'Ne répondez jamais en donnant un numéro d’identification, vos coordonnées bancaires ou un code de connexion.' },
       ],
     },
     'watch-for-forged-documents': {
       title: 'Surveillez les documents signés en votre nom',
       actions: [
-        { text: 'Lisez attentivement votre courrier : repérez les contrats, abonnements ou dettes que vous ne connaissez pas.' },
+        { text: 'Lisez attentivement votre courrier\u00a0: repérez les contrats, abonnements ou dettes que vous ne connaissez pas.' },
         {
-          text: "Si un document porte une signature qui n'est pas la vôtre, contestez-le aussitôt par écrit auprès de l'organisme et gardez-en une copie.",
+          text: 'Si un document porte une signature qui n’est pas la vôtre, contestez-le aussitôt par écrit auprès de l’organisme et gardez-en une copie.',
         },
       ],
     },
@@ -623,17 +661,19 @@ const fr: PlanMessages = {
       title: 'Inscrivez-vous aux alertes sur les futures fuites',
       actions: [
         {
-          text: 'Inscrivez-vous aux alertes sur les futures fuites : vous saurez vite si vos données apparaissent dans une nouvelle fuite.',
+          text: 'Inscrivez-vous aux alertes sur les futures fuites\u00a0: vous saurez vite si vos données apparaissent dans une nouvelle fuite.',
         },
-        { text: 'Si vous apprenez une nouvelle fuite, revenez établir un nouveau plan : les étapes dépendent de ce qui a fuité.' },
+        {
+          text: 'Si vous apprenez l’existence d’une nouvelle fuite, revenez établir un nouveau plan\u00a0: les étapes dépendent de ce qui a fuité.',
+        },
       ],
       why: {
-        some: 'De nouvelles fuites sont découvertes sans cesse. Plus tôt vous le savez, plus tôt vous pouvez agir.',
-        none: 'De nouvelles fuites sont découvertes sans cesse. Plus tôt vous le savez, plus tôt vous pouvez agir.',
+        some: 'De nouvelles fuites sont découvertes sans cesse. Plus tôt vous le saurez, plus tôt vous pourrez agir.',
+        none: 'De nouvelles fuites sont découvertes sans cesse. Plus tôt vous le saurez, plus tôt vous pourrez agir.',
       },
     },
     'report-identity-theft': {
-      title: "Si quelqu'un usurpe votre identité : signalez-le",
+      title: 'Si quelqu’un usurpe votre identité\u00a0: signalez-le',
       actions: [
         {
           text: 'Portez plainte au commissariat ou à la gendarmerie pour chaque fait (chaque crédit, commande ou compte ouvert à votre nom).',
@@ -649,143 +689,152 @@ const fr: PlanMessages = {
         },
         { text: 'Gardez toutes les preuves et signalez la fraude aux plateformes ou aux entreprises concernées.' },
         {
-          text: "Envoyez une déclaration sur l'honneur et une copie de votre plainte à tout organisme qui vous réclame de l'argent pour ce que vous n'avez pas fait.",
+          text: 'Envoyez une déclaration sur l’honneur et une copie de votre plainte à tout organisme qui vous réclame de l’argent pour un achat, un crédit ou un contrat qui n’est pas le vôtre.',
+          countries: ['FR'],
+        },
+        {
+          text: 'Contestez par écrit toute demande de paiement pour un achat, un crédit ou un contrat qui n’est pas le vôtre, avec une copie de votre plainte. Si la créance est transmise à l’autorité suédoise de recouvrement (Kronofogden), contestez-la aussi auprès d’elle.',
+          countries: ['SE'],
+        },
+        {
+          text: 'Contestez par écrit toute demande de paiement pour un achat, un crédit ou un contrat qui n’est pas le vôtre, avec une copie de votre plainte.',
+          countries: ['other'],
         },
       ],
     },
     'report-scams': {
-      title: "Tentative d'arnaque ou arnaque subie : signalez-la",
+      title: 'Si l’on tente de vous arnaquer ou si vous êtes victime\u00a0: signalez-le',
       actions: [
         {
-          text: 'Si vous avez donné vos coordonnées bancaires ou payé : appelez tout de suite votre banque pour bloquer le paiement et votre carte.',
+          text: 'Si vous avez donné vos coordonnées bancaires ou payé\u00a0: appelez tout de suite votre banque pour bloquer le paiement et votre carte.',
         },
         { text: 'Signalez la tentative sur Signal Arnaques et faites-vous aider sur cybermalveillance.gouv.fr.', countries: ['FR'] },
         { text: 'Transférez les SMS frauduleux au 33700.', countries: ['FR'] },
-        { text: "Si vous avez perdu de l'argent, portez aussi plainte au commissariat ou à la gendarmerie.", countries: ['FR'] },
+        { text: 'Si vous avez perdu de l’argent, portez aussi plainte au commissariat ou à la gendarmerie.', countries: ['FR'] },
         { text: 'Signalez les escroqueries et les tentatives à la police suédoise, sur polisen.se ou au 114 14.', countries: ['SE'] },
         { text: 'Signalez-la à la police ou au service antifraude de votre pays.', countries: ['other'] },
       ],
     },
     'resist-blackmail': {
-      title: "Si l'on menace de révéler vos données : ne payez pas",
+      title: 'Si l’on menace de révéler vos données\u00a0: ne payez pas',
       actions: [
         { text: 'Ne payez jamais et ne répondez pas au maître chanteur. Payer ne garantit pas que vos données resteront secrètes.' },
-        { text: "Gardez les preuves : captures d'écran des messages, avec les dates et l'adresse ou le numéro de l'expéditeur." },
+        { text: 'Gardez les preuves\u00a0: captures d’écran des messages, avec les dates et l’adresse ou le numéro de l’expéditeur.' },
         { text: 'Portez plainte au commissariat ou à la gendarmerie.', countries: ['FR'] },
         { text: 'Portez plainte auprès de la police suédoise, sur polisen.se ou au 114 14.', countries: ['SE'] },
         { text: 'Portez plainte auprès de la police.', countries: ['other'] },
       ],
     },
     'complain-to-authority': {
-      title: "Si l'organisme ne vous a pas prévenu : adressez une plainte",
+      title: 'Si l’organisme ne vous a pas prévenu\u00a0: adressez une plainte',
       actions: [
-        { text: "Quand une fuite vous expose à un risque élevé, l'organisme doit vous prévenir directement (article 34 du RGPD)." },
+        { text: 'Quand une fuite vous expose à un risque élevé, l’organisme doit vous prévenir directement (article 34 du RGPD).' },
         {
-          text: "S'il ne l'a pas fait ou ne répond pas à vos questions, adressez une plainte à la CNIL sur cnil.fr (article 77 du RGPD). Les plaintes comptent : plus de 2\u00a0500 ont nourri le dossier de la CNIL contre Free.",
+          text: 'S’il ne l’a pas fait ou ne répond pas à vos questions, adressez une plainte à la CNIL sur cnil.fr (article 77 du RGPD). Les plaintes comptent\u00a0: plus de 2\u00a0500 ont nourri le dossier de la CNIL contre Free.',
           countries: ['FR'],
         },
         {
-          text: "S'il ne l'a pas fait ou ne répond pas à vos questions, adressez une plainte à l'IMY, l'autorité suédoise de protection des données, sur imy.se (article 77 du RGPD).",
+          text: 'S’il ne l’a pas fait ou ne répond pas à vos questions, adressez une plainte à l’IMY, l’autorité suédoise de protection des données, sur imy.se (article 77 du RGPD).',
           countries: ['SE'],
         },
         {
-          text: "S'il ne l'a pas fait ou ne répond pas à vos questions, adressez une plainte à l'autorité de protection des données de votre pays (article 77 du RGPD). Le Comité européen de la protection des données en donne la liste sur edpb.europa.eu.",
+          text: 'S’il ne l’a pas fait ou ne répond pas à vos questions, adressez une plainte à l’autorité de protection des données de votre pays (article 77 du RGPD). Le Comité européen de la protection des données en donne la liste sur edpb.europa.eu.',
           countries: ['other'],
         },
       ],
       why: {
-        some: "Les organismes doivent prévenir les personnes qu'une fuite expose à un risque élevé et leur dire quoi faire. Votre plainte permet à l'autorité d'agir.",
-        none: "Les organismes doivent prévenir les personnes qu'une fuite expose à un risque élevé et leur dire quoi faire. Votre plainte permet à l'autorité d'agir.",
+        some: 'Les organismes doivent prévenir les personnes qu’une fuite expose à un risque élevé et leur dire quoi faire. Votre plainte permet à l’autorité d’agir.',
+        none: 'Les organismes doivent prévenir les personnes qu’une fuite expose à un risque élevé et leur dire quoi faire. Votre plainte permet à l’autorité d’agir.',
       },
     },
   },
   why: {
     'account-takeover': {
       single:
-        "Ces données vous concernant ont fuité dans {breaches} : {classes}. Avec elles, on peut tenter d'entrer dans vos comptes, y compris ceux où vous utilisiez le même mot de passe.",
+        'Ces données vous concernant ont fuité dans {breaches}\u00a0: {classes}. Avec elles, on peut tenter d’entrer dans vos comptes, y compris ceux où vous utilisiez le même mot de passe.',
     },
     'email-phishing': {
       single:
-        'Ces données vous concernant ont fuité dans {breaches} : {classes}. Les escrocs peuvent vous envoyer des e-mails crédibles, car ils utilisent vos vraies informations.',
+        'Ces données vous concernant ont fuité dans {breaches}\u00a0: {classes}. Les escrocs peuvent vous envoyer des e-mails crédibles, car ils utilisent vos vraies informations.',
     },
     'fake-delivery-phishing': {
       single:
-        "Ces données vous concernant ont fuité dans {breaches} : {classes}. Les escrocs peuvent s'en servir pour vous envoyer de faux SMS de livraison crédibles.",
+        'Ces données vous concernant ont fuité dans {breaches}\u00a0: {classes}. Les escrocs peuvent s’en servir pour vous envoyer de faux SMS de livraison crédibles.',
       cross:
-        'Ces données proviennent de fuites différentes : {groups}. Combinées, elles permettent aux escrocs de vous envoyer de faux SMS de livraison crédibles.',
+        'Vos données proviennent de plusieurs fuites\u00a0: {groups}. Combinées, elles permettent aux escrocs de vous envoyer de faux SMS de livraison crédibles.',
     },
     'forged-documents': {
       single:
-        "Ces données vous concernant ont fuité dans {breaches} : {classes}. Quelqu'un pourrait s'en servir pour falsifier un contrat ou un courrier à votre nom.",
+        'Ces données vous concernant ont fuité dans {breaches}\u00a0: {classes}. Quelqu’un pourrait s’en servir pour falsifier un contrat ou un courrier à votre nom.',
       cross:
-        'Ces données proviennent de fuites différentes : {groups}. Combinées, elles permettent de falsifier un contrat ou un courrier à votre nom.',
+        'Vos données proviennent de plusieurs fuites\u00a0: {groups}. Combinées, elles permettent de falsifier un contrat ou un courrier à votre nom.',
     },
     'health-refund-fraud': {
       single:
-        "Ces données vous concernant ont fuité dans {breaches} : {classes}. Un escroc peut se faire passer pour votre mutuelle ou l'Assurance maladie et vous proposer un faux remboursement très crédible.",
+        'Ces données vous concernant ont fuité dans {breaches}\u00a0: {classes}. Un escroc peut se faire passer pour votre mutuelle ou l’Assurance maladie et vous proposer un faux remboursement très crédible.',
       cross:
-        "Ces données proviennent de fuites différentes : {groups}. Combinées, elles permettent à un escroc de se faire passer pour votre mutuelle ou l'Assurance maladie et de vous proposer un faux remboursement très crédible.",
+        'Vos données proviennent de plusieurs fuites\u00a0: {groups}. Combinées, elles permettent à un escroc de se faire passer pour votre mutuelle ou l’Assurance maladie et de vous proposer un faux remboursement très crédible.',
     },
     'identity-fraud': {
       single:
-        "Ces données vous concernant ont fuité dans {breaches} : {classes}. C'est assez pour se faire passer pour vous, par exemple pour ouvrir un compte ou souscrire un crédit.",
+        'Ces données vous concernant ont fuité dans {breaches}\u00a0: {classes}. C’est assez pour se faire passer pour vous, par exemple pour ouvrir un compte ou souscrire un crédit.',
       cross:
-        'Ces données proviennent de fuites différentes : {groups}. Combinées, elles suffisent à se faire passer pour vous, par exemple pour ouvrir un compte ou souscrire un crédit.',
+        'Vos données proviennent de plusieurs fuites\u00a0: {groups}. Combinées, elles suffisent à se faire passer pour vous, par exemple pour ouvrir un compte ou souscrire un crédit.',
     },
     'identity-theft': {
       single:
-        "Ces données vous concernant ont fuité dans {breaches} : {classes}. Quelqu'un pourrait s'en servir pour se faire passer pour vous auprès de banques, de commerçants ou d'administrations.",
+        'Ces données vous concernant ont fuité dans {breaches}\u00a0: {classes}. Quelqu’un pourrait s’en servir pour se faire passer pour vous auprès de banques, de commerçants ou d’administrations.',
     },
     'payment-card-fraud': {
       single:
-        "Ces données vous concernant ont fuité dans {breaches} : {classes}. Quelqu'un pourrait s'en servir pour payer avec votre carte.",
+        'Ces données vous concernant ont fuité dans {breaches}\u00a0: {classes}. Quelqu’un pourrait s’en servir pour payer avec votre carte.',
     },
     'phone-scam': {
       single:
-        'Ces données vous concernant ont fuité dans {breaches} : {classes}. Des escrocs peuvent vous appeler ou vous écrire en se faisant passer pour votre banque, votre assureur ou un livreur.',
+        'Ces données vous concernant ont fuité dans {breaches}\u00a0: {classes}. Des escrocs peuvent vous appeler ou vous écrire en se faisant passer pour votre banque, votre assureur ou un livreur.',
     },
     'sensitive-data-blackmail': {
       single:
-        "Ces données vous concernant ont fuité dans {breaches} : {classes}. Ce sont des données sensibles : quelqu'un pourrait menacer de les révéler si vous ne payez pas.",
+        'Ces données vous concernant ont fuité dans {breaches}\u00a0: {classes}. Ce sont des données sensibles\u00a0: quelqu’un pourrait menacer de les révéler si vous ne payez pas.',
     },
     'sepa-direct-debit-fraud': {
       single:
-        'Ces données vous concernant ont fuité dans {breaches} : {classes}. Avec votre IBAN, un fraudeur peut mettre en place des prélèvements sur votre compte.',
+        'Ces données vous concernant ont fuité dans {breaches}\u00a0: {classes}. Avec votre IBAN, un fraudeur peut mettre en place des prélèvements sur votre compte.',
     },
     'targeted-phishing': {
       single:
-        "Ces données vous concernant ont fuité dans {breaches} : {classes}. Les escrocs se servent de vraies informations comme celles-ci pour rendre un message crédible, en se faisant passer pour l'Assurance maladie, votre banque ou un livreur.",
+        'Ces données vous concernant ont fuité dans {breaches}\u00a0: {classes}. Les escrocs se servent de vraies informations comme celles-ci pour rendre un message crédible, en se faisant passer pour l’Assurance maladie, votre banque ou un livreur.',
     },
     'targeted-profiling-scam': {
       single:
-        "Ces données vous concernant ont fuité dans {breaches} : {classes}. Les escrocs peuvent citer vos achats ou vos contrats d'assurance pour rendre leurs messages convaincants.",
+        'Ces données vous concernant ont fuité dans {breaches}\u00a0: {classes}. Les escrocs peuvent citer vos achats ou vos contrats d’assurance pour rendre leurs messages convaincants.',
       cross:
-        "Ces données proviennent de fuites différentes : {groups}. Combinées, elles permettent aux escrocs de citer vos achats ou vos contrats d'assurance pour rendre leurs messages convaincants.",
+        'Vos données proviennent de plusieurs fuites\u00a0: {groups}. Combinées, elles permettent aux escrocs de citer vos achats ou vos contrats d’assurance pour rendre leurs messages convaincants.',
     },
   },
   sources: {
-    'banque-de-france-sepa': 'Banque de France : le prélèvement SEPA',
-    'chronopost-sms': "Chronopost : le SMS ou l'e-mail reçu a-t-il bien été envoyé par Chronopost ?",
+    'banque-de-france-sepa': 'Banque de France\u00a0: le prélèvement SEPA',
+    'chronopost-sms': 'Chronopost\u00a0: le SMS ou l’e-mail reçu a-t-il bien été envoyé par Chronopost\u00a0?',
     cnil: 'CNIL, autorité française de protection des données',
-    'cnil-advice': 'CNIL : que faire en cas de fuite de données',
-    'cnil-iban': 'CNIL : vol de votre IBAN, comment vous protéger',
-    'cybermalveillance-leak': 'Cybermalveillance.gouv.fr : que faire en cas de fuite de données personnelles',
-    edpb: 'Comité européen de la protection des données : les autorités nationales',
-    'gdpr-art-12': 'RGPD, article 12 : délai de réponse',
-    'gdpr-art-15': "RGPD, article 15 : droit d'accès",
-    'gdpr-art-34': 'RGPD, article 34 : obligation de vous informer',
-    'gdpr-art-77': "RGPD, article 77 : droit d'introduire une réclamation",
-    'gendarmerie-identity': "Gendarmerie : l'usurpation d'identité",
-    'generali-identity': "Generali : faire reconnaître une usurpation d'identité",
-    ameli: "ameli.fr : votre compte d'assurance maladie",
-    imy: "IMY, l'autorité suédoise de protection des données",
-    polisen: 'Police suédoise : polisen.se, tél. 114 14 (en suédois)',
-    'psd2-art-71': 'Directive sur les services de paiement (DSP2), article 71 : 13 mois pour signaler',
-    'psd2-art-73': 'DSP2, article 73 : remboursement des opérations non autorisées',
-    'psd2-art-76-77': 'DSP2, articles 76 et 77 : remboursement des prélèvements sous 8 semaines',
-    'signal-arnaques': 'Signal Arnaques : signaler une arnaque',
-    'spam-33700': '33700 : signaler un SMS indésirable',
-    'uc-fraud-block': 'UC : blocage anti-fraude (bedrägerispärr, en suédois)',
+    'cnil-advice': 'CNIL\u00a0: que faire en cas de fuite de données',
+    'cnil-iban': 'CNIL\u00a0: vol de votre IBAN, comment vous protéger',
+    'cybermalveillance-leak': 'Cybermalveillance.gouv.fr\u00a0: que faire en cas de fuite de données personnelles',
+    edpb: 'Comité européen de la protection des données\u00a0: les autorités nationales',
+    'gdpr-art-12': 'RGPD, article 12\u00a0: délai de réponse',
+    'gdpr-art-15': 'RGPD, article 15\u00a0: droit d’accès',
+    'gdpr-art-34': 'RGPD, article 34\u00a0: obligation de vous informer',
+    'gdpr-art-77': 'RGPD, article 77\u00a0: droit d’introduire une réclamation',
+    'gendarmerie-identity': 'Gendarmerie\u00a0: l’usurpation d’identité',
+    'generali-identity': 'Generali\u00a0: faire reconnaître une usurpation d’identité',
+    ameli: 'ameli.fr\u00a0: votre compte d’assurance maladie',
+    imy: 'IMY, l’autorité suédoise de protection des données',
+    polisen: 'Police suédoise\u00a0: polisen.se, tél. 114 14 (en suédois)',
+    'psd2-art-71': 'Directive sur les services de paiement (DSP2), article 71\u00a0: 13 mois pour signaler',
+    'psd2-art-73': 'DSP2, article 73\u00a0: remboursement des opérations non autorisées',
+    'psd2-art-76-77': 'DSP2, articles 76 et 77\u00a0: remboursement des prélèvements sous 8 semaines',
+    'signal-arnaques': 'Signal Arnaques\u00a0: signaler une arnaque',
+    'spam-33700': '33700\u00a0: signaler un SMS indésirable',
+    'uc-fraud-block': 'UC\u00a0: blocage anti-fraude (bedrägerispärr, en suédois)',
   },
 };
 
@@ -837,7 +886,8 @@ const sv: PlanMessages = {
         { text: 'Reklamera direkt till banken varje betalning som du inte har gjort.' },
         { text: 'Som huvudregel ska banken betala tillbaka en betalning som du inte har godkänt senast vid slutet av nästa bankdag.' },
       ],
-      deadline: 'Reklamera utan dröjsmål, och senast {months} månader efter att pengarna drogs.',
+      deadline:
+        'Reklamera utan dröjsmål, och senast {months} månader efter att pengarna drogs. Fristen kan vara kortare om säljarens bank ligger utanför EU/EES – fråga din bank.',
     },
     'check-direct-debits': {
       title: 'Kontrollera dina autogiron och vem som får dra pengar från ditt konto',
@@ -860,20 +910,29 @@ const sv: PlanMessages = {
           countries: ['SE', 'other'],
         },
         {
-          text: 'En dragning som du har godkänt men inte håller med om: du kan begära återbetalning inom 8 veckor. Banken har sedan 10 bankdagar på sig att betala tillbaka.',
+          text: 'En dragning som du har godkänt men ifrågasätter: du kan begära återbetalning inom 8 veckor. Banken har sedan 10 bankdagar på sig att svara dig.',
+          countries: ['FR'],
+        },
+        {
+          text: 'En dragning som du har godkänt men ifrågasätter: för SEPA-autogiro i euro kan du begära återbetalning inom 8 veckor, och banken har 10 bankdagar på sig att svara dig. För autogiro i kronor beror återbetalningen på villkoren ni har kommit överens om – fråga din bank.',
+          countries: ['SE', 'other'],
         },
       ],
       deadline: {
         FR: 'Dragning du inte har godkänt: utan dröjsmål, och senast {months} månader efter att pengarna drogs (70 dagar om betalningsmottagarens bank ligger utanför EU/EES). Dragning du har godkänt: 8 veckor.',
-        SE: 'Dragning du inte har godkänt: utan dröjsmål, och senast {months} månader efter att pengarna drogs. Dragning du har godkänt: 8 veckor. Fristen kan vara kortare om betalningsmottagarens bank ligger utanför EU/EES – fråga din bank.',
+        SE: 'Dragning du inte har godkänt: utan dröjsmål, och senast {months} månader efter att pengarna drogs. Dragning du har godkänt: 8 veckor för SEPA-autogiro i euro; för andra, fråga din bank. Fristen kan vara kortare om betalningsmottagarens bank ligger utanför EU/EES – fråga din bank.',
         other:
-          'Dragning du inte har godkänt: utan dröjsmål, och senast {months} månader efter att pengarna drogs. Dragning du har godkänt: 8 veckor. Fristen kan vara kortare om betalningsmottagarens bank ligger utanför EU/EES – fråga din bank.',
+          'Dragning du inte har godkänt: utan dröjsmål, och senast {months} månader efter att pengarna drogs. Dragning du har godkänt: 8 veckor för SEPA-autogiro i euro; för andra, fråga din bank. Fristen kan vara kortare om betalningsmottagarens bank ligger utanför EU/EES – fråga din bank.',
       },
     },
     'replace-identity-documents': {
       title: 'Spärra och förnya dina id-handlingar',
       actions: [
-        { text: 'Spärra de id-handlingar vars kopior eller nummer har läckt, och ansök om nya.' },
+        { text: 'Spärra de id-handlingar vars kopior eller nummer har läckt, och ansök om nya.', countries: ['FR', 'other'] },
+        {
+          text: 'Fråga polisen eller den som har utfärdat handlingen om en id-handling vars kopia eller nummer har läckt kan spärras och bytas ut.',
+          countries: ['SE'],
+        },
         { text: 'Spara alla bevis: meddelandet om läckan och de brev och meddelanden du får.' },
       ],
     },
@@ -893,16 +952,16 @@ const sv: PlanMessages = {
       ],
     },
     'check-health-insurance-account': {
-      title: 'Akta dig för falska erbjudanden om vårdersättning',
+      title: 'Akta dig för falska erbjudanden om återbetalning av vårdkostnader',
       actions: [
         {
           text: 'Var misstänksam mot samtal, sms och mejl om återbetalning av vårdkostnader, även om den som hör av sig känner till ditt franska socialförsäkringsnummer.',
         },
         { text: 'Lämna aldrig ut bankuppgifter eller koder till någon som kontaktar dig om en återbetalning.' },
         {
-          text: 'Kontrollera regelbundet ditt konto hos den franska sjukförsäkringen (ameli.fr) och hos din tilläggsförsäkring (mutuelle), så att du ser utbetalningar eller ändringar som du inte har gjort.',
+          text: 'Kontrollera regelbundet ditt konto hos den franska sjukförsäkringen (ameli.fr) och hos din tilläggsförsäkring (mutuelle), så att du ser utbetalningar eller ändringar som du inte känner igen.',
         },
-        { text: 'Dina försäkringsgivare måste informera dig personligen om läckan. Har du inte fått något brev eller mejl, fråga dem.' },
+        { text: 'Dina försäkringsgivare måste informera dig direkt om läckan. Har du inte fått något brev eller mejl, fråga dem.' },
       ],
     },
     'ask-the-organisation': {
@@ -913,7 +972,7 @@ const sv: PlanMessages = {
         },
         { text: 'Som huvudregel ska de svara inom en månad.' },
         { text: 'Bara organisationen kan tala om för dig om du berörs – det kan inte CNIL.', countries: ['FR'] },
-        { text: 'Använd inte tjänster från tredje part som erbjuder sig att kolla om du finns med i en läcka.' },
+        { text: 'Var försiktig med webbplatser som påstår att de har de läckta uppgifterna och ber om dina uppgifter.' },
       ],
       why: {
         some: 'Dina uppgifter finns i {breaches}. Du har rätt att få veta vilka uppgifter varje organisation har om dig och vad som har hänt.',
@@ -940,7 +999,7 @@ const sv: PlanMessages = {
           scenario: 'email-phishing',
         },
         {
-          text: 'Skriv själv in den officiella adressen till din bank, ditt försäkringsbolag eller myndigheten i stället för att följa en länk.',
+          text: 'Skriv själv in webbadressen till din bank, ditt försäkringsbolag eller myndigheten i stället för att följa en länk.',
         },
         {
           text: 'Om någon ringer om din bank, din försäkring eller ett paket: lägg på och ring tillbaka på ett nummer du vet är rätt, till exempel det som står på ditt kort eller i ditt avtal.',
@@ -955,7 +1014,7 @@ const sv: PlanMessages = {
       ],
     },
     'expect-targeted-scams': {
-      title: 'Räkna med bedrägeriförsök som nämner dina riktiga försäkringar',
+      title: 'Räkna med bedrägeriförsök som nämner dina riktiga produkter och försäkringar',
       actions: [
         {
           text: 'Bedragare kan veta vilka produkter eller försäkringar du har. Att ett meddelande nämner dem bevisar inte att det är äkta.',
@@ -998,17 +1057,26 @@ const sv: PlanMessages = {
         { text: 'Polisanmäl varje händelse (varje lån, beställning eller konto i ditt namn).', countries: ['other'] },
         { text: 'Spara alla bevis och anmäl bedrägeriet till de plattformar eller företag som berörs.' },
         {
-          text: 'Skicka en skriftlig försäkran på heder och samvete och en kopia av polisanmälan till den som kräver dig på betalning för något du inte har gjort.',
+          text: 'Skicka en skriftlig försäkran på heder och samvete och en kopia av polisanmälan till den som kräver dig på betalning för ett köp, ett lån eller ett avtal som inte är ditt.',
+          countries: ['FR'],
+        },
+        {
+          text: 'Bestrid skriftligt varje krav på betalning för ett köp, ett lån eller ett avtal som inte är ditt, och bifoga en kopia av polisanmälan. Går kravet vidare till Kronofogden, bestrid det där också.',
+          countries: ['SE'],
+        },
+        {
+          text: 'Bestrid skriftligt varje krav på betalning för ett köp, ett lån eller ett avtal som inte är ditt, och bifoga en kopia av polisanmälan.',
+          countries: ['other'],
         },
       ],
     },
     'report-scams': {
-      title: 'Om du får ett bedrägeriförsök eller blir lurad: anmäl det',
+      title: 'Om någon försöker lura dig eller du har blivit lurad: anmäl det',
       actions: [
-        { text: 'Har du lämnat ut bankuppgifter eller betalat? Ring banken direkt och spärra betalningen och kortet.' },
+        { text: 'Har du lämnat ut bankuppgifter eller betalat? Ring banken direkt, spärra kortet och försök stoppa betalningen.' },
         { text: 'Anmäl försöket på Signal Arnaques och få hjälp på cybermalveillance.gouv.fr.', countries: ['FR'] },
         { text: 'Vidarebefordra bedrägeri-sms till 33700.', countries: ['FR'] },
-        { text: 'Har du förlorat pengar, gör också en polisanmälan hos polisen eller gendarmeriet.', countries: ['FR'] },
+        { text: 'Har du förlorat pengar ska du också göra en polisanmälan hos polisen eller gendarmeriet.', countries: ['FR'] },
         { text: 'Anmäl bedrägerier och bedrägeriförsök till polisen på polisen.se eller på telefon 114 14.', countries: ['SE'] },
         {
           text: 'Anmäl det till polisen eller till den myndighet som tar emot anmälningar om bedrägerier i ditt land.',
@@ -1021,9 +1089,9 @@ const sv: PlanMessages = {
       actions: [
         { text: 'Betala aldrig och svara inte utpressaren. Att betala är ingen garanti för att uppgifterna förblir hemliga.' },
         { text: 'Spara bevisen: skärmbilder av meddelandena, med datum och avsändarens adress eller nummer.' },
-        { text: 'Polisanmäl utpressningen hos polisen eller gendarmeriet.', countries: ['FR'] },
-        { text: 'Polisanmäl utpressningen på polisen.se eller på telefon 114 14.', countries: ['SE'] },
-        { text: 'Polisanmäl utpressningen.', countries: ['other'] },
+        { text: 'Anmäl utpressningen till polisen eller gendarmeriet.', countries: ['FR'] },
+        { text: 'Anmäl utpressningen till polisen på polisen.se eller på telefon 114 14.', countries: ['SE'] },
+        { text: 'Anmäl utpressningen till polisen.', countries: ['other'] },
       ],
     },
     'complain-to-authority': {
@@ -1031,7 +1099,7 @@ const sv: PlanMessages = {
       actions: [
         { text: 'När en läcka innebär en hög risk för dig måste organisationen informera dig direkt (artikel 34 i GDPR).' },
         {
-          text: 'Har den inte gjort det, eller svarar den inte på dina frågor, kan du klaga hos den franska dataskyddsmyndigheten CNIL på cnil.fr (artikel 77 i GDPR). Klagomål gör skillnad: över 2\u00a0500 klagomål låg till grund för CNIL:s ärende mot Free.',
+          text: 'Har den inte gjort det, eller svarar den inte på dina frågor, kan du klaga hos den franska dataskyddsmyndigheten CNIL på cnil.fr (artikel 77 i GDPR). Klagomål gör skillnad: över 2\u00a0500 klagomål bidrog till CNIL:s ärende mot Free.',
           countries: ['FR'],
         },
         {
@@ -1113,7 +1181,7 @@ const sv: PlanMessages = {
     },
   },
   sources: {
-    'banque-de-france-sepa': 'Banque de France: direktdebitering via SEPA (på franska)',
+    'banque-de-france-sepa': 'Banque de France: autogiro via SEPA (på franska)',
     'chronopost-sms': 'Chronopost: kommer sms:et verkligen från Chronopost? (på franska)',
     cnil: 'CNIL, den franska dataskyddsmyndigheten (på franska)',
     'cnil-advice': 'CNIL: vad du gör efter en dataläcka (på franska)',
@@ -1131,7 +1199,7 @@ const sv: PlanMessages = {
     polisen: 'Polisen: polisen.se, telefon 114 14',
     'psd2-art-71': 'Betaltjänstdirektivet (PSD2), artikel 71: 13 månader att anmäla',
     'psd2-art-73': 'PSD2, artikel 73: återbetalning av obehöriga transaktioner',
-    'psd2-art-76-77': 'PSD2, artiklarna 76–77: återbetalning av direktdebiteringar inom 8 veckor',
+    'psd2-art-76-77': 'PSD2, artiklarna 76–77: återbetalning av autogiron inom 8 veckor',
     'signal-arnaques': 'Signal Arnaques: anmäl bedrägerier (på franska)',
     'spam-33700': '33700: anmäl skräp-sms (på franska)',
     'uc-fraud-block': 'UC: bedrägerispärr',

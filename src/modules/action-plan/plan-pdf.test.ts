@@ -59,7 +59,7 @@ describe('the plan PDF through poppler', { skip: popplerSkip }, () => {
       locale: 'fr',
       country: 'FR',
       expected: [
-        "Votre plan d'action après une fuite de données",
+        'Votre plan d’action après une fuite de données',
         'À faire tout de suite',
         'Méfiez-vous des faux remboursements de soins',
         'Activez la double authentification (un code reçu par application ou par SMS)',

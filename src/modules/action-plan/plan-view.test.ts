@@ -141,7 +141,7 @@ describe('rendered plans', () => {
       'Your bank account number (IBAN) leaked in “Free Mobile”. With it, a fraudster can set up direct debits from your account.',
     ]);
     assert.deepEqual(step(view([{ slug: 'free', classes: ['iban'] }], 'FR', 'fr', { free: 'Free Mobile' }), 'check-direct-debits').why, [
-      'Ces données vous concernant ont fuité dans «\u00a0Free Mobile\u00a0» : coordonnées bancaires (IBAN). Avec votre IBAN, un fraudeur peut mettre en place des prélèvements sur votre compte.',
+      'Ces données vous concernant ont fuité dans «\u00a0Free Mobile\u00a0»\u00a0: coordonnées bancaires (IBAN). Avec votre IBAN, un fraudeur peut mettre en place des prélèvements sur votre compte.',
     ]);
   });
 
