@@ -339,6 +339,33 @@ describe('HTTP API', () => {
       assert.match(res.body, /href="https:\/\/topnews\.media\/\?p=156355"/);
     });
 
+    it('titles a breach in the page’s language, and marks an untranslated title as English', async () => {
+      const fr = await t.app.inject('/breaches/viamedis?lang=fr');
+      assert.match(fr.body, /<h1>Violation de données chez Viamedis \(tiers payant\)<\/h1>/);
+      assert.match(fr.body, /<title>Violation de données chez Viamedis \(tiers payant\)/);
+      // The related breach, in French too.
+      assert.match(fr.body, /<a href="\/breaches\/almerys[^"]*">Violation de données chez Almerys \(tiers payant\)<\/a>/);
+      const sv = await t.app.inject('/?lang=sv');
+      assert.match(sv.body, />Folksams kunduppgifter delades med techföretag</);
+      const en = await t.app.inject('/breaches/viamedis?lang=en');
+      assert.match(en.body, /<h1>Viamedis third-party payment breach<\/h1>/);
+      // HIBP clients keep the English Title.
+      assert.equal((await t.app.inject('/api/v3/breach/Viamedis')).json<{ Title: string }>().Title, 'Viamedis third-party payment breach');
+
+      const untranslated = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/breaches',
+        headers: auth(),
+        payload: validBreach({ slug: 'english-only-title', title: 'English only title' }),
+      });
+      assert.equal(untranslated.statusCode, 201, untranslated.body);
+      const page = await t.app.inject('/breaches/english-only-title?lang=fr');
+      assert.match(page.body, /<h1><span lang="en">English only title<\/span><\/h1>/);
+      const feed = await t.app.inject('/feeds/breaches.atom?lang=sv');
+      assert.match(feed.body, /<title xml:lang="en">English only title<\/title>/);
+      assert.match(feed.body, /<title>Dataintrång hos Viamedis<\/title>/);
+    });
+
     it('keeps a page usable when a filter in the URL is invalid', async () => {
       const res = await t.app.inject('/?sort=colour&country=SE');
       assert.equal(res.statusCode, 200);

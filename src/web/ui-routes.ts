@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseBreachQuery, type Catalogue } from '../modules/catalogue/index.js';
+import { breachTitle, parseBreachQuery, type Catalogue } from '../modules/catalogue/index.js';
 import type { PublicNotices } from '../modules/notices/index.js';
 import { AppError, isAppError } from '../platform/errors.js';
 import { isLocale } from '../platform/locale.js';
@@ -55,7 +55,9 @@ export function registerUiRoutes(
       const breaches = Object.fromEntries(
         page.items.map((s) => [
           s.breach.slug,
-          { title: s.breach.title, href: href(ctx, `/breaches/${s.breach.slug}`), country: s.breach.country },
+          ((t) => ({ title: t.text, titleLang: t.lang, href: href(ctx, `/breaches/${s.breach.slug}`), country: s.breach.country }))(
+            breachTitle(s.breach, ctx.locale),
+          ),
         ]),
       );
       void reply.type('text/html; charset=utf-8');
@@ -104,10 +106,10 @@ export function registerUiRoutes(
     const { slug } = request.params as { slug: string };
     const view = await catalogue.get(slug);
     if (view.breach.flags.retired) throw new AppError('BREACH_NOT_FOUND', `Breach "${slug}" was retired`);
-    const titles = new Map<string, string>();
+    const titles = new Map<string, ReturnType<typeof breachTitle>>();
     for (const related of view.related) {
       try {
-        titles.set(related, (await catalogue.get(related)).breach.title);
+        titles.set(related, breachTitle((await catalogue.get(related)).breach, ctx.locale));
       } catch {
         // A related breach may be absent; its slug is shown instead.
       }

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../platform/html.js';
 import type { Locale } from '../../platform/locale.js';
-import type { Breach } from './breach.js';
+import { breachTitle, type Breach } from './breach.js';
 
 export interface FeedOptions {
   readonly baseUrl: string;
@@ -19,7 +19,8 @@ export function renderAtomFeed(breaches: readonly Breach[], options: FeedOptions
       return [
         '  <entry>',
         `    <id>${escapeHtml(`${baseUrl}/breaches/${b.slug}`)}</id>`,
-        `    <title>${escapeHtml(b.title)}</title>`,
+        // An entry whose title has no translation says it is in English (RFC 4287 §2: xml:lang on any element).
+        ((t) => `    <title${t.lang === locale ? '' : ` xml:lang="${t.lang}"`}>${escapeHtml(t.text)}</title>`)(breachTitle(b, locale)),
         `    <link rel="alternate" type="text/html" href="${escapeHtml(link)}"/>`,
         `    <published>${b.addedAt}</published>`,
         `    <updated>${b.modifiedAt}</updated>`,

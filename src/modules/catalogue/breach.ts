@@ -70,7 +70,11 @@ export const breachInputSchema = z
       .max(64, 'must be at most 64 characters')
       .regex(SLUG_PATTERN, 'must be lowercase letters and digits separated by single hyphens, such as caisse-des-depots-ircantec')
       .describe('Stable identifier; never changes once published.'),
-    title: text(200),
+    title: text(200).describe("The title in English; also Have I Been Pwned's `Title`."),
+    titleTranslations: z
+      .strictObject({ fr: text(200).optional(), sv: text(200).optional() })
+      .optional()
+      .describe('The title in French and Swedish, for the pages and plans in those languages. Without one, they show the English title.'),
     organisation: z
       .strictObject({
         name: text(200),
@@ -223,4 +227,13 @@ function isKnownRegion(code: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The breach's title in a language, and the language it is actually in (English when there is no translation). */
+export function breachTitle(
+  breach: Pick<BreachInput, 'title' | 'titleTranslations'>,
+  locale: 'en' | 'fr' | 'sv',
+): { readonly text: string; readonly lang: 'en' | 'fr' | 'sv' } {
+  const translated = locale === 'en' ? undefined : breach.titleTranslations?.[locale];
+  return translated === undefined ? { text: breach.title, lang: 'en' } : { text: translated, lang: locale };
 }

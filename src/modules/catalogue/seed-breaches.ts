@@ -57,6 +57,10 @@ export const SEED_BREACHES: readonly BreachSeed[] = [
   {
     slug: 'viamedis',
     title: 'Viamedis third-party payment breach',
+    titleTranslations: {
+      fr: 'Violation de données chez Viamedis (tiers payant)',
+      sv: 'Dataintrång hos Viamedis',
+    },
     organisation: {
       name: 'Viamedis',
       role: 'processor',
@@ -109,6 +113,10 @@ export const SEED_BREACHES: readonly BreachSeed[] = [
   {
     slug: 'almerys',
     title: 'Almerys third-party payment breach',
+    titleTranslations: {
+      fr: 'Violation de données chez Almerys (tiers payant)',
+      sv: 'Dataintrång hos Almerys',
+    },
     organisation: {
       name: 'Almerys',
       role: 'processor',
@@ -152,6 +160,7 @@ export const SEED_BREACHES: readonly BreachSeed[] = [
   {
     slug: 'chronopost',
     title: 'Chronopost customer data breach',
+    titleTranslations: { fr: 'Fuite de données clients chez Chronopost', sv: 'Dataintrång hos Chronopost (kunduppgifter)' },
     organisation: {
       name: 'Chronopost',
       role: 'controller',
@@ -186,6 +195,10 @@ export const SEED_BREACHES: readonly BreachSeed[] = [
   {
     slug: 'caisse-des-depots-ircantec',
     title: 'Caisse des Dépôts Ircantec pension fund breach',
+    titleTranslations: {
+      fr: 'Violation de données à l’Ircantec (Caisse des Dépôts)',
+      sv: 'Dataintrång hos pensionskassan Ircantec (Caisse des Dépôts)',
+    },
     organisation: {
       name: 'Caisse des Dépôts (Ircantec)',
       role: 'controller',
@@ -231,6 +244,10 @@ export const SEED_BREACHES: readonly BreachSeed[] = [
   {
     slug: 'folksam',
     title: 'Folksam customer data shared with tech companies',
+    titleTranslations: {
+      fr: 'Données de clients de Folksam transmises à des géants du numérique',
+      sv: 'Folksams kunduppgifter delades med techföretag',
+    },
     organisation: {
       name: 'Folksam',
       role: 'controller',

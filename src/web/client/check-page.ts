@@ -291,7 +291,12 @@ function start(): void {
       const breach = data.breaches[match.slug];
       const item = el('li', undefined, { 'data-breach': match.slug });
       const heading = el('h3');
-      heading.append(el('a', breach?.title ?? match.slug, { href: breach?.href ?? `/breaches/${match.slug}` }));
+      heading.append(
+        el('a', breach?.title ?? match.slug, {
+          href: breach?.href ?? `/breaches/${match.slug}`,
+          ...(breach && breach.titleLang !== data.locale ? { lang: breach.titleLang } : {}),
+        }),
+      );
       item.append(heading);
       item.append(el('p', m.exposedTitle, { class: 'label' }));
       const classes = el('ul', undefined, { class: 'classes' });

@@ -1,5 +1,6 @@
 import {
   BREACH_SORTS,
+  breachTitle,
   CAUSE_ACTOR_LABELS,
   CAUSE_VECTOR_LABELS,
   DATA_CLASSES,
@@ -12,9 +13,11 @@ import {
   type BreachPage,
   type BreachQuery,
   type BreachSort,
+  type Breach,
   type BreachView,
   type EnisaCategory,
 } from '../../modules/catalogue/index.js';
+import type { Locale } from '../../platform/locale.js';
 import { format, type Messages } from '../i18n.js';
 import { countryName, formatCount, formatInstant, formatPartialDate } from './format.js';
 import { html, type SafeHtml } from './html.js';
@@ -96,7 +99,7 @@ export function renderBreachList(ctx: PageContext, data: ListPageData): string {
     const date = b.dates.occurredFrom ?? b.dates.publicDisclosure ?? b.dates.awareness;
     return html`<tr>
       <th scope="row">
-        <a href="${href(ctx, `/breaches/${b.slug}`)}">${b.title}</a>
+        <a href="${href(ctx, `/breaches/${b.slug}`)}">${titleIn(b, locale)}</a>
         <div class="org">${b.organisation.name} · ${SECTOR_LABELS[b.sector][locale]} ${flagBadges(m, b.flags)}</div>
       </th>
       <td data-label="${m.colCountry}">${countryName(locale, b.country)}</td>
@@ -191,7 +194,19 @@ const NOTICE_LINK = {
   sv: 'Läs organisationens offentliga meddelande till de berörda: vad som hände och vad du bör göra',
 } as const;
 
-export function renderBreachPage(ctx: PageContext, view: BreachView, relatedTitles: Map<string, string>, hasNotice = false): string {
+/** A title in the page's language, or the English one marked as English (WCAG 3.1.2, language of parts). */
+function titleHtml(title: { readonly text: string; readonly lang: Locale }, locale: Locale): SafeHtml {
+  return title.lang === locale ? html`${title.text}` : html`<span lang="${title.lang}">${title.text}</span>`;
+}
+
+const titleIn = (b: Pick<Breach, 'title' | 'titleTranslations'>, locale: Locale): SafeHtml => titleHtml(breachTitle(b, locale), locale);
+
+export function renderBreachPage(
+  ctx: PageContext,
+  view: BreachView,
+  relatedTitles: Map<string, { readonly text: string; readonly lang: Locale }>,
+  hasNotice = false,
+): string {
   const { m, locale } = ctx;
   const b = view.breach;
   const authority = b.authority ? findAuthority(b.authority.code) : undefined;
@@ -281,7 +296,7 @@ export function renderBreachPage(ctx: PageContext, view: BreachView, relatedTitl
   </dl>`;
 
   const body = html` <p><a href="${href(ctx, '/')}">← ${m.backToList}</a></p>
-    <h1>${b.title}</h1>
+    <h1>${titleIn(b, locale)}</h1>
     <p class="lede">${b.organisation.name} · ${countryName(locale, b.country)}</p>
     ${hasNotice ? html`<p class="notice"><a href="${href(ctx, `/notices/${b.slug}`)}">${NOTICE_LINK[locale]}</a></p>` : ''}
     <section aria-labelledby="h-facts">
@@ -322,9 +337,10 @@ export function renderBreachPage(ctx: PageContext, view: BreachView, relatedTitl
         ? html`<section aria-labelledby="h-related">
             <h2 id="h-related">${m.relatedHeading}</h2>
             <ul>
-              ${view.related.map(
-                (slug) => html`<li><a href="${href(ctx, `/breaches/${slug}`)}">${relatedTitles.get(slug) ?? slug}</a></li>`,
-              )}
+              ${view.related.map((slug) => {
+                const title = relatedTitles.get(slug);
+                return html`<li><a href="${href(ctx, `/breaches/${slug}`)}">${title ? titleHtml(title, locale) : slug}</a></li>`;
+              })}
             </ul>
           </section>`
         : ''
@@ -345,7 +361,7 @@ export function renderBreachPage(ctx: PageContext, view: BreachView, relatedTitl
     <p class="org">
       ${format(m.lastUpdated, { added: formatInstant(locale, b.addedAt), modified: formatInstant(locale, b.modifiedAt) })}
     </p>`;
-  return layout(ctx, b.title, body);
+  return layout(ctx, breachTitle(b, locale).text, body);
 }
 
 export function renderMessagePage(ctx: PageContext, title: string, text: string): string {

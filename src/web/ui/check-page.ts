@@ -13,7 +13,8 @@ export interface CheckPageData {
   readonly reasons: Readonly<Record<string, string>>;
   readonly fieldLabels: Readonly<Record<string, string>>;
   readonly classLabels: Readonly<Record<string, string>>;
-  readonly breaches: Readonly<Record<string, { title: string; href: string; country: string }>>;
+  /** Per breach: its title in the page's language (`titleLang` says which one it is in), page and country. */
+  readonly breaches: Readonly<Record<string, { title: string; titleLang: string; href: string; country: string }>>;
   /** Whether this server offers alerts about future breaches (SMTP_URL set). */
   readonly alerts: boolean;
 }
