@@ -1,4 +1,13 @@
-export { breachInputSchema, breachTitle, hibpName, nameKey, parseBreachInput, SLUG_PATTERN, type Breach, type BreachInput } from './breach.js';
+export {
+  breachInputSchema,
+  breachTitle,
+  hibpName,
+  nameKey,
+  parseBreachInput,
+  SLUG_PATTERN,
+  type Breach,
+  type BreachInput,
+} from './breach.js';
 export {
   BREACH_SORTS,
   breachQuerySchema,
