@@ -216,6 +216,12 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
     await trx.deleteFrom('alert_subscriptions').where('id', 'in', ids).execute();
   };
 
+  /** Every subscription of an address (by its keyed hash); none for a row from before address keys. */
+  const subscriptionsOf = async (trx: Transaction<DatabaseSchema>, addressKey: string | null): Promise<string[]> =>
+    addressKey === null
+      ? []
+      : (await trx.selectFrom('alert_subscriptions').select('id').where('address_key', '=', addressKey).execute()).map((r) => r.id);
+
   return {
     async createSubscription(sub, watches, newId, options) {
       const watchRows = (id: string) =>
@@ -304,19 +310,8 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
           .select('address_key')
           .where('id', '=', id)
           .executeTakeFirstOrThrow();
-        if (addressKey !== null) {
-          const others = await trx
-            .selectFrom('alert_subscriptions')
-            .select('id')
-            .where('address_key', '=', addressKey)
-            .where('id', '<>', id)
-            .execute();
-          await deleteAllOf(
-            trx,
-            others.map((o) => o.id),
-            true,
-          );
-        }
+        const others = (await subscriptionsOf(trx, addressKey)).filter((other) => other !== id);
+        await deleteAllOf(trx, others, true);
         // Breaches ingested while the subscription waited for its confirmation: the person has not seen them.
         await trx
           .updateTable('alert_messages')
@@ -331,11 +326,8 @@ export function createAlertsStore(db: Kysely<DatabaseSchema>): AlertsStore {
     async deleteSubscription(id) {
       return db.transaction().execute(async (trx) => {
         const exists = await trx.selectFrom('alert_subscriptions').select(['id', 'address_key']).where('id', '=', id).executeTakeFirst();
-        const same =
-          exists?.address_key != null
-            ? await trx.selectFrom('alert_subscriptions').select('id').where('address_key', '=', exists.address_key).execute()
-            : [];
-        await deleteAllOf(trx, [id, ...same.map((s) => s.id).filter((other) => other !== id)]);
+        const same = await subscriptionsOf(trx, exists?.address_key ?? null);
+        await deleteAllOf(trx, [id, ...same.filter((other) => other !== id)]);
         return exists !== undefined;
       });
     },
