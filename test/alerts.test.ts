@@ -151,6 +151,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.deepEqual(confirmation.to, ['camille.alerte@example.org']);
       const confirmUrl = linkIn(mailText(confirmation.raw), '/alerts/confirm');
       assert.equal(confirmUrl.searchParams.get('lang'), 'fr');
+      // So the reader can tell whether it was them: where and on which day the address was entered.
+      assert.match(mailText(confirmation.raw), /Le 27 novembre 2026/);
+      assert.ok(mailText(confirmation.raw).includes(`${new URL(url).origin}/check`));
 
       // Opening the link changes nothing (mail scanners open links); the button does.
       const page = await app.inject({ method: 'GET', url: `${confirmUrl.pathname}${confirmUrl.search}` });
@@ -193,6 +196,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       }
       assert.ok(!/chronopost/i.test(text), 'the alert does not name the breach');
       const checkUrl = linkIn(text, '/check');
+      assert.ok(
+        text.includes(`saisir vous-même ${new URL(url).origin}/check`),
+        'the alert says the address can be typed instead of clicked',
+      );
       assert.equal(checkUrl.searchParams.get('lang'), 'fr');
       assert.match(mailHeader(alert.raw, 'List-Unsubscribe-Post') ?? '', /List-Unsubscribe=One-Click/);
 

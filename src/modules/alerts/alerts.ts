@@ -124,7 +124,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
   const { store, sealer, tokens, mailer, links, clock, newId, logger } = deps;
   const now = () => isoInstant(clock.now());
 
-  const compose = (message: OutboxMessage, to: string, locale: Locale): OutgoingMail => {
+  const compose = (message: OutboxMessage, to: string, locale: Locale, requestedOn: string): OutgoingMail => {
     const unsubscribeToken = tokens.make(message.subscriptionId, 'unsubscribe');
     const headers = {
       // RFC 2369 and RFC 8058: mail clients offer one-click unsubscribe from these.
@@ -133,7 +133,12 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       'Auto-Submitted': 'auto-generated',
     };
     if (message.kind === 'confirm') {
-      const text = confirmationMail(locale, links.confirm(tokens.make(message.subscriptionId, 'confirm'), locale), PENDING_TTL_HOURS);
+      const text = confirmationMail(
+        locale,
+        links.confirm(tokens.make(message.subscriptionId, 'confirm'), locale),
+        PENDING_TTL_HOURS,
+        requestedOn,
+      );
       // A confirmation is not a list message: no unsubscribe header, ignoring it is enough.
       return { to, ...text, headers: { 'Auto-Submitted': 'auto-generated' } };
     }
@@ -172,7 +177,7 @@ export function createAlerts(deps: AlertsDeps): Alerts {
       logger.error({ message: message.id, kind: message.kind, keyId: sub.keyId }, 'alert address cannot be opened with the alerts key');
       return 'failed';
     }
-    const mail = compose(message, decoder.decode(opened), isLocale(sub.locale) ? sub.locale : 'en');
+    const mail = compose(message, decoder.decode(opened), isLocale(sub.locale) ? sub.locale : 'en', sub.createdAt.slice(0, 10));
     opened.fill(0);
     try {
       await mailer.send(mail);

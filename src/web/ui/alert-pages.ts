@@ -9,7 +9,7 @@ import { href, layout, type PageContext } from './layout.js';
 const en = {
   confirmTitle: 'Confirm your breach alerts',
   confirmText:
-    'Press the button to turn on alerts for this address. We will send one email when a new breach contains a detail you chose to watch, never the detail itself.',
+    'Press the button to turn on alerts for this address. We will send an email each time a new breach may contain a detail you chose to watch, never the detail itself.',
   confirmButton: 'Turn on alerts',
   confirmedTitle: 'Your alerts are on',
   confirmedText:
@@ -32,7 +32,7 @@ type AlertPageMessages = Readonly<Record<keyof typeof en, string>>;
 const fr: AlertPageMessages = {
   confirmTitle: 'Confirmez vos alertes',
   confirmText:
-    'Appuyez sur le bouton pour activer les alertes pour cette adresse. Nous enverrons un e-mail quand une nouvelle fuite contiendra une information que vous surveillez, jamais l’information elle-même.',
+    'Appuyez sur le bouton pour activer les alertes pour cette adresse. Nous enverrons un e-mail chaque fois qu’une nouvelle fuite contiendra peut-être une information que vous surveillez, jamais l’information elle-même.',
   confirmButton: 'Activer les alertes',
   confirmedTitle: 'Vos alertes sont activées',
   confirmedText:
@@ -40,24 +40,24 @@ const fr: AlertPageMessages = {
   alreadyText: 'Vos alertes étaient déjà activées. Rien n’a changé.',
   unsubscribeTitle: 'Arrêter les alertes et supprimer vos données',
   unsubscribeText:
-    'Appuyez sur le bouton pour arrêter les alertes. Nous supprimons alors votre adresse chiffrée et les valeurs dérivées des informations surveillées. Rien ne reste sur vous.',
+    'Appuyez sur le bouton pour arrêter les alertes. Nous supprimons alors votre adresse chiffrée et les valeurs dérivées des informations surveillées. Nous ne conservons plus rien vous concernant.',
   unsubscribeButton: 'Arrêter et supprimer',
   unsubscribedTitle: 'Supprimé',
   unsubscribedText:
-    'Vos alertes sont arrêtées et nous avons supprimé tout ce que nous conservions sur vous : votre adresse chiffrée et les valeurs surveillées.',
-  goneText: 'Il n’y avait plus rien à supprimer : ces alertes étaient déjà arrêtées.',
+    'Vos alertes sont arrêtées et nous avons supprimé tout ce que nous conservions sur vous\u00a0: votre adresse chiffrée et les valeurs surveillées.',
+  goneText: 'Il n’y avait plus rien à supprimer\u00a0: ces alertes étaient déjà arrêtées.',
   invalidTitle: 'Ce lien ne fonctionne pas',
   invalidText:
-    'Le lien est incomplet, ou la demande a expiré (un lien de confirmation vaut 48 heures). Vous pouvez vous réinscrire après une vérification.',
+    'Le lien est incomplet, ou la demande a expiré (un lien de confirmation est valable 48\u00a0heures). Vous pouvez vous réinscrire après une vérification.',
   checkLink: 'Vérifier si vous êtes concerné',
 };
 
 const sv: AlertPageMessages = {
   confirmTitle: 'Bekräfta dina larm',
   confirmText:
-    'Tryck på knappen för att slå på larm för den här adressen. Vi skickar ett mejl när ett nytt dataintrång innehåller en uppgift du valt att bevaka, aldrig själva uppgiften.',
+    'Tryck på knappen för att slå på larm för den här adressen. Vi skickar ett mejl varje gång ett nytt dataintrång kan innehålla en uppgift du valt att bevaka, aldrig själva uppgiften.',
   confirmButton: 'Slå på larm',
-  confirmedTitle: 'Dina larm är på',
+  confirmedTitle: 'Dina larm är påslagna',
   confirmedText:
     'Vi mejlar dig när ett nytt dataintrång innehåller någon av de uppgifter du bevakar. Varje mejl har en länk som stoppar larmen och raderar allt vi sparar om dig.',
   alreadyText: 'Dina larm var redan på. Inget ändrades.',
@@ -70,8 +70,8 @@ const sv: AlertPageMessages = {
   goneText: 'Det fanns inget kvar att radera: larmen var redan stoppade.',
   invalidTitle: 'Länken fungerar inte',
   invalidText:
-    'Länken är ofullständig, eller så har begäran gått ut (en bekräftelselänk gäller i 48 timmar). Du kan anmäla dig igen efter en kontroll.',
-  checkLink: 'Kontrollera om du berörs',
+    'Länken är ofullständig, eller så har begäran löpt ut (en bekräftelselänk gäller i 48 timmar). Du kan anmäla dig igen efter en kontroll.',
+  checkLink: 'Kontrollera om du är drabbad',
 };
 
 export const ALERT_PAGE_MESSAGES: Readonly<Record<Locale, AlertPageMessages>> = { en, fr, sv };

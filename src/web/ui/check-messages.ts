@@ -70,8 +70,9 @@ const en = {
     'What we keep: your email address, encrypted, and for each ticked detail a value your browser derived from it that does not reveal it. You confirm by a link first; unconfirmed requests are deleted after 48 hours.',
   alertsWatch: 'Details to watch',
   alertsEmail: 'Email address for the alerts',
-  alertsSubmit: 'Send me a confirmation email',
-  alertsSent: 'Check your inbox: open the link in the email we sent within 48 hours to turn the alerts on.',
+  alertsSubmit: 'Turn on alerts (confirm by email)',
+  alertsSent:
+    'Check your inbox and open the link in our email to turn the alerts on. If we already sent one to this address in the last 24 hours, we do not send another: its link now turns on what you just chose. Links stop working 48 hours after the first request.',
   alertsChooseOne: 'Tick at least one detail to watch.',
   alertsBadEmail: 'This email address does not look right.',
   alertsFailed: 'The request could not be sent. Try again later.',
@@ -83,21 +84,21 @@ type CheckMessageKey = keyof typeof en;
 export type CheckMessages = Readonly<Record<CheckMessageKey, string>>;
 
 const fr: CheckMessages = {
-  navCheck: 'Suis-je concerné ?',
-  title: 'Suis-je concerné ?',
+  navCheck: 'Suis-je concerné\u00a0?',
+  title: 'Suis-je concerné\u00a0?',
   intro:
-    'Vérifiez si vos données figurent dans une fuite indexée par breachdesk, et lesquelles ont fuité. La vérification se fait dans votre navigateur : ce que vous saisissez ne quitte pas cet appareil.',
+    'Vérifiez si vos données figurent dans une fuite indexée par breachdesk, et lesquelles ont fuité. La vérification se fait dans votre navigateur\u00a0: ce que vous saisissez ne quitte pas cet appareil.',
   howTitle: 'Ce que cette page envoie, et ce qu’elle n’envoie pas',
   sentTitle: 'Envoyé',
   sent1:
     'Pour chaque donnée saisie, une valeur de 32 octets d’apparence aléatoire (votre donnée masquée par un nombre aléatoire que seul votre navigateur connaît), plus une valeur de contrôle qui permet à votre navigateur de vérifier l’honnêteté du serveur.',
   sent2:
-    'Le numéro d’une liste à télécharger. Des milliers de personnes partagent chaque liste ; elle ne contient aucun nom, seulement des entrées chiffrées.',
+    'Le numéro d’une liste à télécharger. Des milliers de personnes partagent chaque liste\u00a0; elle ne contient aucun nom, seulement des entrées chiffrées.',
   sent3:
     'Votre adresse IP, comme pour toute visite d’une page web. Elle sert aux limites de débit et n’est conservée avec rien de ce que vous vérifiez.',
   notSentTitle: 'Jamais envoyé',
-  notSent1: 'Ce que vous saisissez, sous aucune forme : ni en clair, ni haché, ni dans la barre d’adresse.',
-  notSent2: 'Le résultat. Votre navigateur le lit dans la liste téléchargée ; le serveur ne sait pas si vous avez été trouvé.',
+  notSent1: 'Ce que vous saisissez, sous aucune forme\u00a0: ni en clair, ni haché, ni dans la barre d’adresse.',
+  notSent2: 'Le résultat. Votre navigateur le lit dans la liste téléchargée\u00a0; le serveur ne sait pas si vous avez été trouvé.',
   noScript:
     'Cette vérification se fait entièrement dans votre navigateur et nécessite JavaScript. Sans lui, rien n’est envoyé et rien n’est vérifié.',
   formTitle: 'Vos données',
@@ -109,7 +110,7 @@ const fr: CheckMessages = {
   countryFR: 'France',
   countrySE: 'Suède',
   frNir: 'Numéro de sécurité sociale (NIR)',
-  frNirHint: '13 chiffres et la clé de 2 chiffres, comme sur votre carte Vitale : 2 69 05 49 588 157 80.',
+  frNirHint: '13 chiffres et la clé de 2 chiffres, comme sur votre carte Vitale\u00a0: 2 69 05 49 588 157 80.',
   sePersonnummer: 'Numéro d’identité personnel suédois (personnummer ou samordningsnummer)',
   sePersonnummerHint: 'AAAAMMJJ-XXXX ou AAMMJJ-XXXX.',
   nameDobTitle: 'Nom et date de naissance',
@@ -123,34 +124,35 @@ const fr: CheckMessages = {
   foundMany: 'Trouvé dans {n} fuites.',
   notFound: 'Introuvable dans les fuites indexées par breachdesk, pour les données saisies.',
   notFoundCaveat:
-    'Un nom peut être écrit autrement dans un fichier de fuite (second prénom, autre orthographe) : « introuvable » pour un nom et une date de naissance n’est pas une garantie.',
+    'Un nom peut être écrit autrement dans un fichier de fuite (second prénom, autre orthographe)\u00a0: «\u00a0introuvable\u00a0» pour un nom et une date de naissance n’est pas une garantie.',
   exposedTitle: 'Vos données exposées',
   fromNotice:
-    'L’organisme qui vous a informé indique que ces données vous concernant ont été exposées dans {breach}. Voici votre plan. Pour savoir si vous êtes aussi dans d’autres fuites, vérifiez vos coordonnées ci-dessous : rien de ce que vous saisissez ne quitte cet appareil.',
-  foundBy: 'Trouvé par : {fields}',
+    'L’organisme qui vous a informé indique que ces données vous concernant ont été exposées dans {breach}. Voici votre plan. Pour savoir si vous êtes aussi dans d’autres fuites, vérifiez vos données ci-dessous\u00a0: rien de ce que vous saisissez ne quitte cet appareil.',
+  foundBy: 'Trouvé par\u00a0: {fields}',
   breachPage: 'Ce qui s’est passé et que faire',
   nothingEntered: 'Remplissez au moins un champ.',
-  fieldProblem: '{field} : {reason}',
+  fieldProblem: '{field}\u00a0: {reason}',
   errorRateLimited: 'Trop de vérifications depuis votre connexion. Réessayez dans {s} secondes.',
   errorUnavailable: 'La vérification n’a pas pu joindre le serveur. Réessayez plus tard.',
   errorVerification:
-    'La réponse ne correspond pas à ce que publie le service : elle n’est pas fiable et n’a pas été affichée. Merci de le signaler.',
+    'La réponse ne correspond pas à ce que publie le service\u00a0: elle n’est pas fiable et n’a pas été affichée. Merci de le signaler.',
   errorProtocol: 'La vérification a échoué. Réessayez plus tard.',
   planCountry: 'Démarches pour',
-  planTicksNote: 'Cochez ce que vous avez fait. Les coches restent dans ce navigateur, sur cet appareil ; rien n’est envoyé.',
+  planTicksNote: 'Cochez ce que vous avez fait. Les coches restent dans ce navigateur, sur cet appareil\u00a0; rien n’est envoyé.',
   planForgetTicks: 'Effacer mes coches sur cet appareil',
   planDownload: 'Télécharger le plan (PDF)',
   planPreparing: 'Préparation du PDF dans votre navigateur…',
   planPdfFailed: 'Le PDF n’a pas pu être créé. Vous pouvez imprimer cette page à la place.',
   alertsTitle: 'Recevoir un e-mail pour les fuites à venir',
   alertsIntro:
-    'Nous vous écrivons quand une fuite ajoutée plus tard contient une des informations cochées ci-dessous. L’e-mail dit seulement qu’il y a quelque chose à vérifier, jamais l’information, et contient un lien qui supprime tout.',
+    'Nous vous écrirons si une fuite ajoutée plus tard contient l’une des informations cochées ci-dessous. L’e-mail dit seulement qu’il y a quelque chose à vérifier, jamais l’information, et contient un lien qui supprime tout.',
   alertsKept:
-    'Ce que nous conservons : votre adresse e-mail, chiffrée, et pour chaque information cochée une valeur que votre navigateur en a dérivée et qui ne permet pas de la retrouver. Vous confirmez d’abord par un lien ; les demandes non confirmées sont supprimées après 48 heures.',
+    'Ce que nous conservons\u00a0: votre adresse e-mail, chiffrée, et pour chaque information cochée une valeur que votre navigateur en a dérivée et qui ne permet pas de la retrouver. Vous confirmez d’abord par un lien\u00a0; les demandes non confirmées sont supprimées après 48 heures.',
   alertsWatch: 'Informations à surveiller',
   alertsEmail: 'Adresse e-mail pour les alertes',
-  alertsSubmit: 'M’envoyer un e-mail de confirmation',
-  alertsSent: 'Consultez votre messagerie : ouvrez le lien de l’e-mail envoyé dans les 48 heures pour activer les alertes.',
+  alertsSubmit: 'Activer les alertes (confirmation par e-mail)',
+  alertsSent:
+    'Consultez votre messagerie et ouvrez le lien de notre e-mail pour activer les alertes. Si nous en avons déjà envoyé un à cette adresse dans les dernières 24\u00a0heures, nous n’en envoyons pas d’autre\u00a0: son lien active désormais ce que vous venez de choisir. Les liens expirent 48\u00a0heures après la première demande.',
   alertsChooseOne: 'Cochez au moins une information à surveiller.',
   alertsBadEmail: 'Cette adresse e-mail ne semble pas correcte.',
   alertsFailed: 'La demande n’a pas pu être envoyée. Réessayez plus tard.',
@@ -200,7 +202,7 @@ const sv: CheckMessages = {
     'Ett namn kan vara skrivet på annat sätt i en läckt fil (ett andra förnamn, en annan stavning), så "hittades inte" för namn och födelsedatum är ingen garanti.',
   exposedTitle: 'Vad av dina uppgifter som exponerades',
   fromNotice:
-    'Organisationen som informerade dig uppger att de här uppgifterna om dig exponerades i {breach}. Här är din plan. Kontrollera dina uppgifter nedan för att se om du finns i fler incidenter: inget du skriver lämnar den här enheten.',
+    'Organisationen som informerade dig uppger att de här uppgifterna om dig exponerades i {breach}. Här är din plan. Kontrollera dina uppgifter nedan för att se om du finns i fler dataintrång: inget du skriver lämnar den här enheten.',
   foundBy: 'Hittades via: {fields}',
   breachPage: 'Vad som hände och vad du kan göra',
   nothingEntered: 'Fyll i minst en uppgift.',
@@ -219,11 +221,12 @@ const sv: CheckMessages = {
   alertsIntro:
     'Vi mejlar dig när ett dataintrång som läggs till senare innehåller någon av uppgifterna du bockar för nedan. Mejlet säger bara att det finns något att kontrollera, aldrig uppgiften, och har en länk som raderar allt.',
   alertsKept:
-    'Det här sparar vi: din e-postadress, krypterad, och för varje förbockad uppgift ett värde som din webbläsare härlett ur den och som inte avslöjar den. Du bekräftar först via en länk; obekräftade förfrågningar raderas efter 48 timmar.',
+    'Det här sparar vi: din e-postadress, krypterad, och för varje uppgift du bockat för ett värde som din webbläsare härlett ur den och som inte avslöjar den. Du bekräftar först via en länk; obekräftade anmälningar raderas efter 48 timmar.',
   alertsWatch: 'Uppgifter att bevaka',
   alertsEmail: 'E-postadress för larmen',
-  alertsSubmit: 'Skicka ett bekräftelsemejl',
-  alertsSent: 'Titta i din inkorg: öppna länken i mejlet inom 48 timmar för att slå på larmen.',
+  alertsSubmit: 'Slå på larm (bekräfta via mejl)',
+  alertsSent:
+    'Titta i din inkorg och öppna länken i vårt mejl för att slå på larmen. Har vi redan skickat ett till den här adressen under de senaste 24 timmarna skickar vi inget nytt: dess länk slår nu på det du just valde. Länkarna slutar fungera 48 timmar efter den första begäran.',
   alertsChooseOne: 'Bocka för minst en uppgift att bevaka.',
   alertsBadEmail: 'E-postadressen ser inte rätt ut.',
   alertsFailed: 'Begäran kunde inte skickas. Försök igen senare.',
@@ -262,7 +265,7 @@ export const REASON_TEXT: Readonly<Record<Locale, Readonly<Record<RejectionReaso
     'bad-characters': 'contient des caractères non autorisés',
     'bad-format': 'format non reconnu',
     'bad-length': 'nombre de chiffres incorrect',
-    'bad-check-digit': 'la clé de contrôle ne correspond pas (une faute de frappe ?)',
+    'bad-check-digit': 'la clé de contrôle ne correspond pas (une faute de frappe\u00a0?)',
     'bad-date': 'cette date n’existe pas',
     'bad-month': 'le mois n’est pas valide',
     'future-date': 'la date est dans le futur',
