@@ -255,7 +255,8 @@ describe('Redis rate-limit store specifics', { skip: backends[1]!.skip }, () => 
     const values = await raw.mGet(keys);
     const dump = [...keys, ...values].join('\n');
     for (const text of ['198.51.100.77', '198.51.100', '2001:db8:feed:beef', 'feed:beef']) assert.ok(!dump.includes(text), `found ${text}`);
-    for (const value of values) assert.match(value ?? '', /^\d+$/);
+    // A key can expire between the scan and the read (the global window is one second): null, not a value.
+    for (const value of values) if (value !== null) assert.match(value, /^\d+$/);
   });
 
   it('loads its script again after SCRIPT FLUSH', async () => {
