@@ -92,7 +92,12 @@ const PEOPLE: readonly Person[] = [
       'report-scams',
       'complain-to-authority',
     ],
-    facts: { 'check-health-insurance-account': [/ameli/i], 'complain-to-authority': [/CNIL/], 'report-scams': [/33700/] },
+    facts: {
+      'check-health-insurance-account': [/ameli/i],
+      'ask-the-organisation': [/ayants droit/],
+      'complain-to-authority': [/CNIL/],
+      'report-scams': [/33700/],
+    },
   },
   {
     name: 'Almerys, checked by NIR: no name in the file, so no health-refund step',
@@ -101,7 +106,8 @@ const PEOPLE: readonly Person[] = [
     matches: { almerys: ['fr-nir', 'date-of-birth', 'marital-status', 'health-insurer'] },
     country: 'FR',
     steps: ['ask-the-organisation', 'beware-phishing', 'sign-up-for-alerts', 'report-scams', 'complain-to-authority'],
-    facts: { 'complain-to-authority': [/CNIL/] },
+    // Insured people and their families were in the leak (anchors §5): ask about them too.
+    facts: { 'ask-the-organisation': [/ayants droit/], 'complain-to-authority': [/CNIL/] },
   },
   {
     name: 'Chronopost, checked by phone on the English page: the steps for France',

@@ -21,7 +21,7 @@ export interface ActionText {
   readonly countries?: readonly PlanCountry[];
   /** Only when the step answers this scenario for the person. */
   readonly scenario?: ScenarioId;
-  /** Only when one of these data classes is behind the step. */
+  /** Only when one of these data classes is behind the step (for a general step: among all the person's data). */
   readonly dataClasses?: readonly string[];
   /** Only when a Chronopost breach is behind the step. */
   readonly chronopost?: true;
@@ -213,6 +213,11 @@ const en: PlanMessages = {
           text: 'Write to the organisation behind each breach. Ask what data it holds about you, what exactly leaked and what it is doing about it. This is your right of access (GDPR Article 15).',
         },
         { text: 'As a rule, it must answer within one month.' },
+        {
+          // The Viamedis/Almerys leak held insured people *and their families* (anchors-hibp-monitor.md §5 items 1 and 5).
+          text: 'Family members covered by the same health insurance (a spouse, children) may be in the breach too: ask about them as well, and warn them about refund scams.',
+          dataClasses: ['health-insurer', 'health-insurance-cover', 'healthcare-reimbursements'],
+        },
         { text: 'Only the organisation can tell you whether you are affected: the CNIL cannot.', countries: ['FR'] },
         { text: 'Be wary of sites that claim to hold the leaked data and ask for your details.' },
       ],
@@ -594,6 +599,10 @@ const fr: PlanMessages = {
           text: 'Écrivez à l’organisme à l’origine de chaque fuite. Demandez-lui quelles données il détient sur vous, ce qui a fuité exactement et ce qu’il fait pour y remédier. C’est votre droit d’accès (article 15 du RGPD).',
         },
         { text: 'En règle générale, il doit vous répondre sous un mois.' },
+        {
+          text: 'Les membres de votre famille couverts par la même complémentaire (conjoint, enfants, ayants droit) peuvent aussi figurer dans la fuite\u00a0: posez la question pour eux aussi, et prévenez-les des arnaques au remboursement.',
+          dataClasses: ['health-insurer', 'health-insurance-cover', 'healthcare-reimbursements'],
+        },
         { text: 'Seul l’organisme peut vous dire si vous êtes concerné\u00a0: la CNIL ne le peut pas.', countries: ['FR'] },
         { text: 'Méfiez-vous des sites qui prétendent détenir les données volées et vous demandent vos informations.' },
       ],
@@ -971,6 +980,10 @@ const sv: PlanMessages = {
           text: 'Skriv till organisationen bakom varje läcka. Fråga vilka uppgifter de har om dig, vad som har läckt och vad de gör åt det. Det kallas registerutdrag och är din rätt enligt artikel 15 i dataskyddsförordningen (GDPR).',
         },
         { text: 'Som huvudregel ska de svara inom en månad.' },
+        {
+          text: 'Familjemedlemmar som omfattas av samma sjukförsäkring (make, maka, sambo, barn) kan också finnas med i läckan: fråga om dem också, och varna dem för bedrägerier om återbetalning.',
+          dataClasses: ['health-insurer', 'health-insurance-cover', 'healthcare-reimbursements'],
+        },
         { text: 'Bara organisationen kan tala om för dig om du berörs – det kan inte CNIL.', countries: ['FR'] },
         { text: 'Var försiktig med webbplatser som påstår att de har de läckta uppgifterna och ber om dina uppgifter.' },
       ],

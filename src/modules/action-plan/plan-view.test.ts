@@ -193,6 +193,16 @@ describe('rendered plans', () => {
     assert.match(bank, /online banking login/);
   });
 
+  it('tells a person whose health-insurance data leaked to ask about their family too, and nobody else', () => {
+    const family = (slugs: string[], locale: Locale) =>
+      step(view(seed(...slugs), 'FR', locale), 'ask-the-organisation').actions.filter((a) => /famil/i.test(a));
+    assert.equal(family(['almerys'], 'en').length, 1, 'Almerys alone: the general step carries it');
+    assert.equal(family(['viamedis'], 'fr').length, 1);
+    assert.match(family(['viamedis'], 'fr')[0]!, /ayants droit/);
+    assert.equal(family(['folksam'], 'sv').length, 0, 'insurance products are not health cover');
+    assert.equal(family(['chronopost'], 'en').length, 0);
+  });
+
   it('gives national actions per country', () => {
     const actions = (country: PlanCountry, locale: Locale, id: StepId) => step(view(EVERYTHING, country, locale), id).actions.join('\n');
     assert.match(actions('FR', 'fr', 'guard-identity'), /Banque de France .*FICP et FCC/);

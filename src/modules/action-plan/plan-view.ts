@@ -91,7 +91,7 @@ export function renderPlanView(plan: ActionPlan, exposure: Exposure, options: Pl
       urgencyLabel: messages.urgencies[step.urgency],
       title: wording.title,
       why,
-      actions: wording.actions.filter((action) => applies(action, step, plan.country)).map((action) => action.text),
+      actions: wording.actions.filter((action) => applies(action, step, plan.country, exposure)).map((action) => action.text),
       deadline,
       sources: step.sources.map((source) => ({ url: source.url, label: messages.sources[source.id] })),
     };
@@ -125,10 +125,12 @@ export function renderPlanView(plan: ActionPlan, exposure: Exposure, options: Pl
   };
 }
 
-function applies(action: ActionText, step: PlanStep, country: PlanCountry): boolean {
+function applies(action: ActionText, step: PlanStep, country: PlanCountry, exposure: Exposure): boolean {
   if (action.countries && !action.countries.includes(country)) return false;
   if (action.scenario && !step.scenarios.includes(action.scenario)) return false;
-  if (action.dataClasses && !step.because.some((b) => action.dataClasses?.includes(b.dataClass))) return false;
+  // A general step answers no scenario: all of the person's data is behind it.
+  const behind = step.scenarios.length === 0 ? exposure.dataClasses : step.because.map((b) => b.dataClass);
+  if (action.dataClasses && !behind.some((code) => action.dataClasses?.includes(code))) return false;
   if (action.chronopost && !involvesChronopost(step)) return false;
   return true;
 }
