@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { PostgresDialect, type Dialect } from 'kysely';
+import { PostgresDialect, type DatabaseIntrospector, type Dialect, type Kysely } from 'kysely';
+import { CurrentSchemaIntrospector } from './current-schema-introspector.js';
 
 // int8 (bigint) columns hold counts of people and records: well inside Number's exact range (2^53).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -18,7 +19,14 @@ export function createPostgresDialect(options: PostgresOptions): { dialect: Dial
     connectionTimeoutMillis: 5000,
     ...(options.schema === undefined ? {} : { options: `-c search_path=${quoteIdent(options.schema)}` }),
   });
-  return { dialect: new PostgresDialect({ pool }), pool };
+  return { dialect: new SchemaScopedPostgresDialect({ pool }), pool };
+}
+
+/** PostgreSQL, with the migrator's table look-ups confined to the connection's schema (see CurrentSchemaIntrospector). */
+class SchemaScopedPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
 }
 
 /** PostgreSQL's SQLSTATE for unique_violation. */
