@@ -21,17 +21,14 @@ import { newId } from '../src/platform/ids.js';
 import { createLogger } from '../src/platform/logger.js';
 import { buildApp, registeredRoutes } from '../src/web/app.js';
 import { testDatabases, type TestDatabase } from './support/databases.js';
-import { deskModules } from './support/desk.js';
+import { deskModules, signInToConsole, type ConsoleBrowser } from './support/desk.js';
 
 const PASSWORD = 'a long enough passphrase';
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'leak-audit');
 const HARS = [join(FIXTURES, 'shop-anonymous.har'), join(FIXTURES, 'shop-logged-in.har')];
 const PERSONAS = join(FIXTURES, 'personas.json');
 
-interface Browserish {
-  cookie: string;
-  csrf: string;
-}
+type Browserish = ConsoleBrowser;
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
@@ -49,18 +46,7 @@ for (const { name, skip, create } of await testDatabases()) {
     let emptyId: string;
     const dir = mkdtempSync(join(tmpdir(), 'bd-audit-console-'));
 
-    const browser = async (email: string): Promise<Browserish> => {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/console/sign-in?lang=en',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: form({ email, password: PASSWORD }),
-      });
-      assert.equal(res.statusCode, 303, res.body);
-      const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-      const session = await orgs.session(cookie.split('=')[1]);
-      return { cookie, csrf: session!.csrfToken };
-    };
+    const browser = (email: string): Promise<Browserish> => signInToConsole(app, orgs, email, PASSWORD);
     const page = (who: Browserish, url: string) => app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
     const post = (who: Browserish, url: string, fields: Record<string, string> = { _csrf: who.csrf }) =>
       app.inject({

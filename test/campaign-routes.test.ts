@@ -12,16 +12,14 @@ import { defaultTemplates } from '../src/modules/campaigns/index.js';
 import { createLogger } from '../src/platform/logger.js';
 import { buildApp, registeredRoutes } from '../src/web/app.js';
 import { createCampaignWorld, CAMPAIGN_SLUG, type CampaignWorld } from './support/campaign.js';
+import { signInToConsole, type ConsoleBrowser } from './support/desk.js';
 import { testDatabases } from './support/databases.js';
 import { skipOutsideCi } from './support/skip.js';
 
 const PASSWORD = 'a long enough password';
 const ROWS = 40;
 
-interface Browserish {
-  cookie: string;
-  csrf: string;
-}
+type Browserish = ConsoleBrowser;
 
 interface Problem {
   code: string;
@@ -54,18 +52,7 @@ for (const database of await testDatabases()) {
       /** The incident's own complete French e-mail, as the service would start it. */
       let complete: { subject?: string; body: string };
 
-      const signIn = async (email: string): Promise<Browserish> => {
-        const res = await app.inject({
-          method: 'POST',
-          url: '/console/sign-in?lang=en',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          payload: form({ email, password: PASSWORD }),
-        });
-        assert.equal(res.statusCode, 303, res.body);
-        const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-        const session = await world.services.organisations.session(cookie.split('=')[1]);
-        return { cookie, csrf: session!.csrfToken };
-      };
+      const signIn = (email: string): Promise<Browserish> => signInToConsole(app, world.services.organisations, email, PASSWORD);
       const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
         app.inject({
           method,

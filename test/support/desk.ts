@@ -1,3 +1,5 @@
+import { strict as assert } from 'node:assert';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Catalogue } from '../../src/modules/catalogue/index.js';
 import { createCampaigns, createCampaignsStore } from '../../src/modules/campaigns/index.js';
@@ -39,4 +41,29 @@ export function deskModules(
     leakAudits: createLeakAudits({ db, clock, newId, organisations }),
     secureCookies,
   };
+}
+
+/** A signed-in browser, as the console's forms need it: the session cookie and its anti-forgery token. */
+export interface ConsoleBrowser {
+  readonly cookie: string;
+  readonly csrf: string;
+}
+
+/** Signs in with the console's own form (a real password check) and reads the session's anti-forgery token. */
+export async function signInToConsole(
+  app: FastifyInstance,
+  organisations: Pick<Organisations, 'session'>,
+  email: string,
+  password: string,
+): Promise<ConsoleBrowser> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/console/sign-in?lang=en',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ email, password }).toString(),
+  });
+  assert.equal(res.statusCode, 303, res.body);
+  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+  const session = await organisations.session(cookie.split('=')[1]);
+  return { cookie, csrf: session!.csrfToken };
 }
